@@ -1,0 +1,115 @@
+package com.labelmint.platform.error;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every failure that reaches the REST layer into a problem document. Bad input gets a 4xx
+ * naming what was wrong; anything unexpected gets a 500 whose detail carries only an error id that
+ * is also in the log, never a stack trace or an internal message.
+ */
+public class ProblemExceptionMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemExceptionMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(e.problem(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        Problem problem = Problem.of(400, "validation", "Invalid request", "Some fields are invalid").withErrors(errors);
+        return respond(problem, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e, UriInfo uri) {
+        return respond(jsonProblem(e), uri);
+    }
+
+    /** Quarkus REST maps this one itself, to plain JSON; ours must win. */
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.AUTHENTICATION)
+    public Response jsonMismatch(MismatchedInputException e, UriInfo uri) {
+        return respond(jsonProblem(e), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return respond(Problem.of(401, "unauthorized", "Unauthorized", "Sign in to use this resource"), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return respond(Problem.of(401, "unauthorized", "Unauthorized", "Sign in to use this resource"), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(Problem.of(403, "forbidden", "Forbidden", "You may not do this"), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return respond(jsonProblem(json), uri);
+        }
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        return respond(HttpProblems.forStatus(status), uri);
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        String errorId = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected error %s on %s", errorId, uri == null ? "?" : uri.getPath());
+        return respond(Problem.of(500, "internal", "Internal error",
+                "Something went wrong on our side; quote error id " + errorId + " when reporting it"), uri);
+    }
+
+    private static Problem jsonProblem(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return Problem.of(400, "unknown-field", "Unknown field",
+                    "The request has a field this endpoint does not know: " + unknown.getPropertyName());
+        }
+        if (e instanceof MismatchedInputException mismatch) {
+            String path = mismatch.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()))
+                    .reduce((a, b) -> a + "." + b).orElse("(body)");
+            return Problem.of(400, "invalid-json-value", "Invalid value", "The value of '" + path + "' has the wrong type or form");
+        }
+        String location = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        return Problem.of(400, "malformed-json", "Malformed JSON", "The request body is not valid JSON" + location);
+    }
+
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        // "create.arg0.name" -> "name": drop the method and parameter segments of a path into a REST call
+        String path = violation.getPropertyPath().toString();
+        String[] parts = path.split("\\.");
+        return parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length)) : path;
+    }
+
+    private static Response respond(Problem problem, UriInfo uri) {
+        return ProblemResponses.of(uri == null ? problem : problem.withInstance(uri.getPath()));
+    }
+}

@@ -1,0 +1,61 @@
+package com.labelmint.platform.events.outbox;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+@ConfigMapping(prefix = "labelmint.events")
+public interface EventsConfig {
+
+    /** {@code in-process} delivers to CDI observers here; {@code rabbitmq} goes through the broker. */
+    @WithDefault("in-process")
+    Transport transport();
+
+    Relay relay();
+
+    Retry retry();
+
+    /** How long a row handed to the broker may wait for its consumer before it is sent again. */
+    @WithDefault("2m")
+    Duration sentTimeout();
+
+    /** How long delivered events (and their inbox records) are kept before the purge removes them. */
+    @WithDefault("7d")
+    Duration retention();
+
+    enum Transport { IN_PROCESS, RABBITMQ }
+
+    interface Relay {
+        /** An instance with the relay off only publishes; others deliver what it stored. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Threads that deliver right after commit. */
+        @WithDefault("2")
+        int threads();
+
+        /** Rows claimed per relay pass. */
+        @WithDefault("100")
+        int batchSize();
+
+        /** How often the poller looks for rows the after-commit path missed or must retry. */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** Events waiting for the after-commit path; beyond this the poller takes over. */
+        @WithDefault("100000")
+        int queueCapacity();
+    }
+
+    interface Retry {
+        @WithDefault("1s")
+        Duration initialBackoff();
+
+        @WithDefault("5m")
+        Duration maxBackoff();
+
+        /** After this many failed attempts a row is parked as FAILED until someone retries it. */
+        @WithDefault("20")
+        int maxAttempts();
+    }
+}

@@ -1,0 +1,66 @@
+package com.labelmint.platform.events.outbox;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/** Writes what became of delivery attempts onto their outbox rows, in the caller's transaction. */
+@ApplicationScoped
+public class OutcomeRecorder {
+
+    private static final Logger LOG = Logger.getLogger(OutcomeRecorder.class);
+
+    private final OutboxStore outbox;
+    private final RetryPolicy retries;
+    private final EventsConfig config;
+    private final MeterRegistry meters;
+
+    OutcomeRecorder(OutboxStore outbox, RetryPolicy retries, EventsConfig config, MeterRegistry meters) {
+        this.outbox = outbox;
+        this.retries = retries;
+        this.config = config;
+        this.meters = meters;
+    }
+
+    public void record(List<StoredEvent> rows, Map<UUID, DeliveryOutcome> results) {
+        List<UUID> delivered = new ArrayList<>();
+        List<UUID> sent = new ArrayList<>();
+        for (StoredEvent row : rows) {
+            DeliveryOutcome outcome = results.getOrDefault(row.id(), new DeliveryOutcome.Retry("transport gave no outcome"));
+            if (outcome instanceof DeliveryOutcome.Delivered) {
+                delivered.add(row.id());
+            } else if (outcome instanceof DeliveryOutcome.HandedToBroker) {
+                sent.add(row.id());
+            } else if (outcome instanceof DeliveryOutcome.Retry retry) {
+                recordFailure(row, retry.error());
+            } else if (outcome instanceof DeliveryOutcome.Dead dead) {
+                recordDead(row, dead.error());
+            }
+        }
+        outbox.markDelivered(delivered);
+        outbox.markSent(sent, config.sentTimeout());
+        meters.counter("labelmint.events.delivered").increment(delivered.size());
+    }
+
+    public void recordFailure(StoredEvent row, String error) {
+        int failedAttempts = row.attempts() + 1;
+        boolean park = retries.exhausted(failedAttempts);
+        outbox.markFailed(row.id(), error, retries.backoffAfter(failedAttempts), park);
+        meters.counter("labelmint.events.failed", "type", row.type()).increment();
+        if (park) {
+            LOG.errorf("Event %s (%s) failed %d times and is parked as FAILED: %s", row.id(), row.type(), failedAttempts, error);
+        } else {
+            LOG.warnf("Event %s (%s) failed attempt %d, will retry: %s", row.id(), row.type(), failedAttempts, error);
+        }
+    }
+
+    public void recordDead(StoredEvent row, String error) {
+        outbox.markDead(row.id(), error);
+        meters.counter("labelmint.events.dead", "type", row.type()).increment();
+        LOG.errorf("Event %s (%s v%d) is undeliverable and moved to DEAD: %s", row.id(), row.type(), row.version(), error);
+    }
+}

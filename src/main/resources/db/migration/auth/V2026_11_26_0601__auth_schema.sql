@@ -1,0 +1,1 @@
+COMMENT ON SCHEMA auth IS 'LabelMint auth module: credentials, sessions, refresh tokens, Telegram identities, MFA';

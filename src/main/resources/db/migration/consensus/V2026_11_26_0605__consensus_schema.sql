@@ -1,0 +1,1 @@
+COMMENT ON SCHEMA consensus IS 'LabelMint consensus module: aggregation, gold items, reviews, disputes, labeler quality';

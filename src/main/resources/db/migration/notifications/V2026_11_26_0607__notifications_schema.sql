@@ -1,0 +1,1 @@
+COMMENT ON SCHEMA notifications IS 'LabelMint notifications module: Telegram bot, e-mail, in-app messages';

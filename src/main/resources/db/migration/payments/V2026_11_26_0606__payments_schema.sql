@@ -1,0 +1,1 @@
+COMMENT ON SCHEMA payments IS 'LabelMint payments module: double-entry ledger, escrow, payouts, deposits, withdrawals';

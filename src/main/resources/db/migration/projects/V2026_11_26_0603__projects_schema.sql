@@ -1,0 +1,1 @@
+COMMENT ON SCHEMA projects IS 'LabelMint projects module: projects, label schemas, members, budgets, settings';

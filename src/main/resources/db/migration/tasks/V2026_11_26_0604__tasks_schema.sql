@@ -1,0 +1,1 @@
+COMMENT ON SCHEMA tasks IS 'LabelMint tasks module: items, imports, assignment queue, answers, assets, exports';
