@@ -1,18 +1,28 @@
 package com.labelmint.platform.events.outbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
+import org.jboss.logging.Logger;
 
-/** Chooses the transport from {@code labelmint.events.transport} at start-up. */
+/**
+ * Chooses the transport from {@code labelmint.events.transport} at start-up. The same setting
+ * points the broker channels at RabbitMQ or at {@link IdleBrokerConnector} (see
+ * application.properties), so both sides always agree.
+ */
 @ApplicationScoped
 public class EventTransportProducer {
 
+    private static final Logger LOG = Logger.getLogger(EventTransportProducer.class);
+
     @Produces
     @ApplicationScoped
-    EventTransport transport(EventsConfig config, EventHandling handling) {
-        return switch (config.transport()) {
-            case IN_PROCESS -> new InProcessTransport(handling);
-            case RABBITMQ -> throw new IllegalStateException("rabbitmq transport: not wired yet");
-        };
+    EventTransport transport(EventsConfig config, EventHandling handling, Instance<RabbitMqTransport> broker) {
+        if (config.transport() == EventsConfig.Transport.RABBITMQ) {
+            LOG.info("Events travel through RabbitMQ");
+            return broker.get();
+        }
+        LOG.info("Events are delivered in-process");
+        return new InProcessTransport(handling);
     }
 }

@@ -15,6 +15,9 @@ public interface EventsConfig {
 
     Retry retry();
 
+    /** Where the broker transport publishes and consumes; application.properties wires these into the channels. */
+    Rabbitmq rabbitmq();
+
     /** How long a row handed to the broker may wait for its consumer before it is sent again. */
     @WithDefault("2m")
     Duration sentTimeout();
@@ -45,6 +48,17 @@ public interface EventsConfig {
         /** Events waiting for the after-commit path; beyond this the poller takes over. */
         @WithDefault("100000")
         int queueCapacity();
+    }
+
+    interface Rabbitmq {
+        /** The topic exchange all events go to, routed by event type. */
+        String exchange();
+
+        /** The queue this service's replicas share as competing consumers. */
+        String queue();
+
+        /** How many events one instance handles at once from the broker. */
+        int consumers();
     }
 
     interface Retry {

@@ -1,0 +1,13 @@
+package com.labelmint.platform.events;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * Every guarantee of {@link EventBusTest}, with events travelling through RabbitMQ: the relay hands
+ * rows to the broker, the consumer runs the listeners and records the outcome.
+ */
+@QuarkusTest
+@TestProfile(RabbitMqTransportProfile.class)
+class RabbitMqEventBusTest extends EventBusTest {
+}
