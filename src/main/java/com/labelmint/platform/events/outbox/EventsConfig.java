@@ -22,6 +22,10 @@ public interface EventsConfig {
     @WithDefault("2m")
     Duration sentTimeout();
 
+    /** An undelivered event overdue by this much is reported as late. */
+    @WithDefault("1m")
+    Duration lateAfter();
+
     /** How long delivered events (and their inbox records) are kept before the purge removes them. */
     @WithDefault("7d")
     Duration retention();

@@ -2,6 +2,7 @@ package com.labelmint.platform.events.outbox;
 
 import com.labelmint.platform.events.DomainEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.QuarkusTransactionException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.EventContext;
@@ -56,7 +57,7 @@ public class ListenerDispatcher {
                     }
                 });
             } catch (RuntimeException e) {
-                Throwable cause = e.getCause() != null && e instanceof io.quarkus.narayana.jta.QuarkusTransactionException ? e.getCause() : e;
+                Throwable cause = e instanceof QuarkusTransactionException && e.getCause() != null ? e.getCause() : e;
                 LOG.debugf(cause, "Listener %s failed on event %s", listener.id(), event.eventId());
                 failures.add(listener.id() + ": " + cause);
             }

@@ -31,7 +31,7 @@ public class OutboxStore {
     }
 
     public void insert(UUID id, String type, int version, String payload, Instant occurredAt) {
-        execute("INSERT INTO platform.outbox_event (id, type, version, payload, occurred_at) VALUES (?, ?, ?, ?::jsonb, ?)",
+        update("INSERT INTO platform.outbox_event (id, type, version, payload, occurred_at) VALUES (?, ?, ?, ?::jsonb, ?)",
                 statement -> {
                     statement.setObject(1, id);
                     statement.setString(2, type);
@@ -58,7 +58,7 @@ public class OutboxStore {
 
     public void markDelivered(Collection<UUID> ids) {
         if (!ids.isEmpty()) {
-            execute("UPDATE platform.outbox_event SET status = 'DELIVERED', delivered_at = now(), attempts = attempts + 1, "
+            update("UPDATE platform.outbox_event SET status = 'DELIVERED', delivered_at = now(), attempts = attempts + 1, "
                     + "last_error = NULL WHERE id = ANY (?) AND status IN ('PENDING', 'SENT')", (connection, statement) ->
                     statement.setArray(1, uuidArray(connection, ids)));
         }
@@ -66,7 +66,7 @@ public class OutboxStore {
 
     public void markSent(Collection<UUID> ids, Duration consumerTimeout) {
         if (!ids.isEmpty()) {
-            execute("UPDATE platform.outbox_event SET status = 'SENT', next_attempt_at = now() + ? * interval '1 millisecond' "
+            update("UPDATE platform.outbox_event SET status = 'SENT', next_attempt_at = now() + ? * interval '1 millisecond' "
                     + "WHERE id = ANY (?) AND status IN ('PENDING', 'SENT')", (connection, statement) -> {
                 statement.setLong(1, consumerTimeout.toMillis());
                 statement.setArray(2, uuidArray(connection, ids));
@@ -76,7 +76,7 @@ public class OutboxStore {
 
     /** Records a failed attempt: back to PENDING after the backoff, or parked as FAILED. */
     public void markFailed(UUID id, String error, Duration backoff, boolean park) {
-        execute("UPDATE platform.outbox_event SET status = ?, attempts = attempts + 1, last_error = ?, "
+        update("UPDATE platform.outbox_event SET status = ?, attempts = attempts + 1, last_error = ?, "
                 + "next_attempt_at = now() + ? * interval '1 millisecond' WHERE id = ? AND status IN ('PENDING', 'SENT')", statement -> {
             statement.setString(1, park ? "FAILED" : "PENDING");
             statement.setString(2, truncate(error));
@@ -86,7 +86,7 @@ public class OutboxStore {
     }
 
     public void markDead(UUID id, String error) {
-        execute("UPDATE platform.outbox_event SET status = 'DEAD', attempts = attempts + 1, last_error = ? WHERE id = ?", statement -> {
+        update("UPDATE platform.outbox_event SET status = 'DEAD', attempts = attempts + 1, last_error = ? WHERE id = ?", statement -> {
             statement.setString(1, truncate(error));
             statement.setObject(2, id);
         });
@@ -124,24 +124,14 @@ public class OutboxStore {
         void bind(Connection connection, PreparedStatement statement) throws SQLException;
     }
 
-    private void execute(String sql, Binder binder) {
-        update(sql, binder);
+    private int update(String sql, Binder binder) {
+        return update(sql, (connection, statement) -> binder.bind(statement));
     }
 
-    private void execute(String sql, ConnectionBinder binder) {
+    private int update(String sql, ConnectionBinder binder) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             binder.bind(connection, statement);
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new OutboxException(sql, e);
-        }
-    }
-
-    private int update(String sql, Binder binder) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            binder.bind(statement);
             return statement.executeUpdate();
         } catch (SQLException e) {
             throw new OutboxException(sql, e);

@@ -1,0 +1,17 @@
+# The two commands a newcomer needs: `make run` and `make test`.
+.PHONY: run test package bench clean
+
+run: ## Run LabelMint on :8080 (embedded PostgreSQL and demo data unless configured otherwise)
+	bash scripts/run.sh
+
+test: ## The whole suite against real local PostgreSQL, Redis and RabbitMQ (started if needed)
+	bash scripts/test.sh
+
+package: ## Build target/quarkus-app without running tests
+	mvn -B -ntp package -DskipTests
+
+bench: ## Outbox benchmark against raw INSERTs (pgbench); writes bench/RESULTS.md
+	bash bench/outbox/run.sh
+
+clean:
+	mvn -B -ntp -q clean
