@@ -30,7 +30,7 @@ final class EmbeddedDatabase implements AutoCloseable {
         if (setting("quarkus.datasource.jdbc.url").isPresent()) {
             return new EmbeddedDatabase(null);
         }
-        Path dataDirectory = Path.of(setting("labelmint.data-dir").orElse("data")).resolve("postgres").toAbsolutePath();
+        Path dataDirectory = dataDirectory().resolve("postgres").toAbsolutePath();
         int port = Integer.parseInt(setting("labelmint.embedded-db.port").orElse("54329"));
         Files.createDirectories(dataDirectory);
         StalePostmaster.stopIfRunning(dataDirectory, Duration.ofSeconds(30));
@@ -64,6 +64,11 @@ final class EmbeddedDatabase implements AutoCloseable {
             }
             statement.execute("CREATE DATABASE " + DATABASE);
         }
+    }
+
+    /** Where local state lives: {@code labelmint.data-dir}, by default {@code ./data}. */
+    static Path dataDirectory() {
+        return Path.of(setting("labelmint.data-dir").orElse("data"));
     }
 
     /** A setting from a system property or its environment-variable form, as Quarkus would read it. */

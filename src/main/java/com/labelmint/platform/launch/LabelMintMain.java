@@ -6,7 +6,8 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 /**
  * Starts LabelMint. With no database configured (no {@code QUARKUS_DATASOURCE_JDBC_URL}), it first
  * starts an embedded PostgreSQL whose data survives restarts, so the packaged jar runs on a machine
- * that has nothing but a JDK. Anything configured replaces the embedded default.
+ * that has nothing but a JDK. Likewise a JWT key pair is generated into the data folder when none
+ * is configured. Anything configured replaces these local defaults.
  */
 @QuarkusMain
 public final class LabelMintMain {
@@ -15,6 +16,7 @@ public final class LabelMintMain {
     }
 
     public static void main(String... args) throws Exception {
+        DevSigningKeys.useOrCreateUnlessConfigured(EmbeddedDatabase.dataDirectory());
         try (EmbeddedDatabase database = EmbeddedDatabase.startUnlessConfigured()) {
             Quarkus.run(args);
         }

@@ -1,0 +1,82 @@
+package com.labelmint.auth;
+
+import com.labelmint.auth.token.AccessTokenIssuer;
+import com.labelmint.auth.token.TokenPair;
+import com.labelmint.users.api.AccountView;
+import com.labelmint.users.api.Role;
+import io.quarkus.security.Authenticated;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+@Path("/api/v1/auth")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AuthResource {
+
+    private final AuthService auth;
+    private final JsonWebToken token;
+
+    AuthResource(AuthService auth, JsonWebToken token) {
+        this.auth = auth;
+        this.token = token;
+    }
+
+    public record RegisterRequest(@NotBlank @Email @Size(max = 254) String email,
+                                  @NotNull @Size(min = 10, max = 128) String password,
+                                  @NotBlank @Size(max = 100) String displayName,
+                                  @NotNull Role role) {
+    }
+
+    public record LoginRequest(@NotBlank @Size(max = 254) String email, @NotNull @Size(max = 128) String password) {
+    }
+
+    public record RefreshRequest(@NotBlank @Size(max = 100) String refreshToken) {
+    }
+
+    @POST
+    @Path("/register")
+    public Response register(@Valid @NotNull RegisterRequest request) {
+        AccountView account = auth.register(request.email(), request.password(), request.displayName(), request.role());
+        return Response.created(URI.create("/api/v1/users/me")).entity(account).build();
+    }
+
+    @POST
+    @Path("/login")
+    public TokenPair login(@Valid @NotNull LoginRequest request) {
+        return auth.login(request.email(), request.password());
+    }
+
+    @POST
+    @Path("/refresh")
+    public TokenPair refresh(@Valid @NotNull RefreshRequest request) {
+        return auth.refresh(request.refreshToken());
+    }
+
+    @POST
+    @Path("/logout")
+    @Authenticated
+    public Response logout() {
+        auth.logout(UUID.fromString(token.getClaim(AccessTokenIssuer.SESSION_CLAIM)));
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/logout-all")
+    @Authenticated
+    public Response logoutAll() {
+        auth.logoutEverywhere(UUID.fromString(token.getSubject()));
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,154 @@
+package com.labelmint.auth;
+
+import com.labelmint.auth.credential.Credential;
+import com.labelmint.auth.credential.Emails;
+import com.labelmint.auth.password.PasswordHasher;
+import com.labelmint.auth.password.PasswordPolicy;
+import com.labelmint.auth.session.SessionService;
+import com.labelmint.auth.token.AccessTokenIssuer;
+import com.labelmint.auth.token.TokenPair;
+import com.labelmint.platform.error.ProblemException;
+import com.labelmint.users.api.AccountView;
+import com.labelmint.users.api.NewAccount;
+import com.labelmint.users.api.Role;
+import com.labelmint.users.api.UsersApi;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Sign-up, sign-in and sessions. Password hashing (about a quarter of a second by design) runs
+ * outside any transaction, so a flood of sign-ins cannot hold database connections.
+ */
+@ApplicationScoped
+public class AuthService {
+
+    /** Roles a person may give themselves; reviewers and admins are appointed by admins. */
+    private static final Set<Role> SELF_SERVICE_ROLES = EnumSet.of(Role.CLIENT, Role.LABELER);
+
+    private final UsersApi users;
+    private final PasswordPolicy policy;
+    private final PasswordHasher hasher;
+    private final SessionService sessions;
+    private final AccessTokenIssuer accessTokens;
+    private final Clock clock;
+
+    AuthService(UsersApi users, PasswordPolicy policy, PasswordHasher hasher, SessionService sessions,
+                AccessTokenIssuer accessTokens, Clock clock) {
+        this.users = users;
+        this.policy = policy;
+        this.hasher = hasher;
+        this.sessions = sessions;
+        this.accessTokens = accessTokens;
+        this.clock = clock;
+    }
+
+    public AccountView register(String email, String password, String displayName, Role role) {
+        if (!SELF_SERVICE_ROLES.contains(role)) {
+            throw ProblemException.badRequest("role-not-self-service",
+                    "You can register as a client or a labeler; reviewers and admins are appointed by an admin");
+        }
+        policy.check(password);
+        String passwordHash = hasher.hash(password);
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                if (Credential.emailTaken(email)) {
+                    throw emailTaken();
+                }
+                AccountView account = users.create(new NewAccount(displayName.trim(), EnumSet.of(role), "en", null));
+                Credential credential = new Credential();
+                credential.accountId = account.id();
+                credential.email = Emails.normalise(email);
+                credential.passwordHash = passwordHash;
+                credential.createdAt = clock.instant();
+                credential.updatedAt = credential.createdAt;
+                credential.persistAndFlush();
+                return account;
+            });
+        } catch (PersistenceException e) {
+            if (Credential.emailTaken(email)) {
+                throw emailTaken(); // lost a race with a registration of the same e-mail
+            }
+            throw e;
+        }
+    }
+
+    public TokenPair login(String email, String password) {
+        Optional<Credential> credential = QuarkusTransaction.requiringNew().call(() -> Credential.findByEmail(email));
+        if (credential.isEmpty()) {
+            hasher.spendCheckTime(password);
+            throw invalidCredentials();
+        }
+        if (!hasher.matches(password, credential.get().passwordHash)) {
+            throw invalidCredentials();
+        }
+        UUID accountId = credential.get().accountId;
+        return QuarkusTransaction.requiringNew().call(() -> {
+            AccountView account = users.find(accountId).orElseThrow(AuthService::invalidCredentials);
+            refuseIfBanned(account);
+            SessionService.Issued session = sessions.open(account.id());
+            return tokens(account, session);
+        });
+    }
+
+    /**
+     * Rotates the refresh token. Commits even when it answers with a problem: detecting a reused
+     * token revokes the session, and that revocation must stick.
+     */
+    public TokenPair refresh(String refreshToken) {
+        ProblemException[] refusal = new ProblemException[1];
+        TokenPair pair = QuarkusTransaction.requiringNew().call(() -> {
+            try {
+                SessionService.Issued session = sessions.rotate(refreshToken);
+                AccountView account = users.find(session.accountId()).orElseThrow(AuthService::invalidCredentials);
+                if (account.banned()) {
+                    sessions.revoke(session.sessionId(), "account banned");
+                    refuseIfBanned(account);
+                }
+                return tokens(account, session);
+            } catch (ProblemException e) {
+                refusal[0] = e;
+                return null;
+            }
+        });
+        if (refusal[0] != null) {
+            throw refusal[0];
+        }
+        return pair;
+    }
+
+    public void logout(UUID sessionId) {
+        QuarkusTransaction.requiringNew().run(() -> sessions.revoke(sessionId, "signed out"));
+    }
+
+    public List<UUID> logoutEverywhere(UUID accountId) {
+        return QuarkusTransaction.requiringNew().call(() -> sessions.revokeAll(accountId, "signed out everywhere"));
+    }
+
+    private TokenPair tokens(AccountView account, SessionService.Issued session) {
+        String accessToken = accessTokens.issue(account, session.sessionId(), account.roles());
+        return TokenPair.bearer(accessToken, session.refreshToken(), accessTokens.lifetime().toSeconds());
+    }
+
+    private static void refuseIfBanned(AccountView account) {
+        if (account.banned()) {
+            throw new ProblemException(403, "account-banned", "Forbidden",
+                    "This account is banned until " + account.bannedUntil());
+        }
+    }
+
+    private static ProblemException invalidCredentials() {
+        // the same answer whether the e-mail exists or not
+        return new ProblemException(401, "invalid-credentials", "Unauthorized", "Invalid e-mail or password");
+    }
+
+    private static ProblemException emailTaken() {
+        return ProblemException.conflict("email-taken", "An account with this e-mail already exists");
+    }
+}

@@ -1,0 +1,47 @@
+package com.labelmint.users.account;
+
+import com.labelmint.platform.events.EventPublisher;
+import com.labelmint.users.api.AccountView;
+import com.labelmint.users.api.NewAccount;
+import com.labelmint.users.api.UserRegistered;
+import com.labelmint.users.api.UsersApi;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class AccountService implements UsersApi {
+
+    private final EventPublisher events;
+    private final Clock clock;
+
+    AccountService(EventPublisher events, Clock clock) {
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public AccountView create(NewAccount request) {
+        Instant now = clock.instant();
+        Account account = new Account();
+        account.id = UUID.randomUUID();
+        account.displayName = request.displayName();
+        account.assignRoles(request.roles());
+        account.language = request.language() == null ? "en" : request.language();
+        account.timezone = "UTC";
+        account.telegramUsername = request.telegramUsername();
+        account.createdAt = now;
+        account.persist();
+        events.publish(new UserRegistered(UUID.randomUUID(), now, account.id, account.displayName, request.roles()));
+        return account.view(now);
+    }
+
+    @Override
+    public Optional<AccountView> find(UUID accountId) {
+        return Account.<Account>findByIdOptional(accountId).map(account -> account.view(clock.instant()));
+    }
+}

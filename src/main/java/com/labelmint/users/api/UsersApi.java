@@ -1,0 +1,13 @@
+package com.labelmint.users.api;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/** The users module's synchronous face. Calls join the caller's transaction. */
+public interface UsersApi {
+
+    /** Creates an account and publishes {@link UserRegistered}; must run inside a transaction. */
+    AccountView create(NewAccount account);
+
+    Optional<AccountView> find(UUID accountId);
+}
