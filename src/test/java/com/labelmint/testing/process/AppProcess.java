@@ -1,0 +1,240 @@
+package com.labelmint.testing.process;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged application ({@code quarkus-run.jar}) as a separate OS process, for tests that kill
+ * it or run several instances. Built by {@code mvn package}; failsafe passes its folder as the system
+ * property {@code labelmint.app.dir}. Each instance gets a free port, its own log file under
+ * {@code target/it-logs/}, and the database it is given (never the launcher's embedded one).
+ *
+ * <p>Always close it (try-with-resources): {@link #close()} stops it with SIGTERM, then SIGKILL.
+ */
+public final class AppProcess implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String name;
+    private final int port;
+    private final Path log;
+    private final Process process;
+
+    private AppProcess(String name, int port, Path log, Process process) {
+        this.name = name;
+        this.port = port;
+        this.log = log;
+        this.process = process;
+    }
+
+    /**
+     * Starts an instance and waits until {@code /q/health/ready} answers 200.
+     *
+     * @param name     names the log file ({@code target/it-logs/<name>.log}); make it unique per start
+     * @param jdbcUrl  the database; always given, so the launcher never starts its embedded PostgreSQL
+     * @param extraEnv more environment (e.g. {@code LABELMINT_EVENTS_RELAY_ENABLED=false}), overriding the defaults
+     */
+    public static AppProcess start(String name, String jdbcUrl, Map<String, String> extraEnv) {
+        Path appDir = appDir();
+        Path jar = appDir.resolve("quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " does not exist: run the ITs with 'mvn verify' (after package)");
+        }
+        Path logDir = appDir.toAbsolutePath().getParent().resolve("it-logs");
+        int port = freePort();
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
+        env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
+        env.put("LABELMINT_OPS_CANARY_ENABLED", "true");
+        env.putAll(extraEnv);
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx512m");
+        command.add("-jar");
+        command.add(jar.toString());
+        try {
+            Files.createDirectories(logDir);
+            Path log = logDir.resolve(name + ".log");
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(logDir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            builder.environment().putAll(env);
+            AppProcess app = new AppProcess(name, port, log, builder.start());
+            try {
+                app.awaitReady();
+            } catch (RuntimeException | Error e) {
+                app.kill();
+                throw e;
+            }
+            return app;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start " + name, e);
+        }
+    }
+
+    private void awaitReady() {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " died during start-up (exit " + process.exitValue() + "); log tail:\n" + logTail(60));
+            }
+            try {
+                if (get("/q/health/ready").statusCode() == 200) {
+                    return;
+                }
+            } catch (UncheckedIOException notListeningYet) {
+                // keep waiting
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException(name + " was not ready within " + READY_TIMEOUT + "; log tail:\n" + logTail(60));
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Fails with the log tail when the process is no longer running. */
+    public void assertAlive() {
+        if (!process.isAlive()) {
+            throw new AssertionError(name + " died (exit " + process.exitValue() + "); log tail:\n" + logTail(60));
+        }
+    }
+
+    public URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET().build());
+    }
+
+    public HttpResponse<String> postJson(String path, String json) {
+        return send(postRequest(path, json));
+    }
+
+    /** A POST whose answer may never come (the process may be killed meanwhile). */
+    public CompletableFuture<HttpResponse<String>> postJsonAsync(String path, String json) {
+        return HTTP.sendAsync(postRequest(path, json), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest postRequest(String path, String json) {
+        return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(120))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(request.method() + " " + request.uri() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** SIGKILL: no shutdown hook, no graceful stop; returns once the process is gone. */
+    public void kill() {
+        process.destroyForcibly();
+        waitForExit(Duration.ofSeconds(30));
+    }
+
+    /** SIGTERM, then SIGKILL if it has not stopped after 10 s. */
+    @Override
+    public void close() {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        if (!waitForExit(STOP_TIMEOUT)) {
+            kill();
+        }
+    }
+
+    private boolean waitForExit(Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            return false;
+        }
+    }
+
+    public String logTail(int lines) {
+        try {
+            List<String> all = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(cannot read " + log + ": " + e + ")";
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name + " (pid " + process.pid() + ", port " + port + ")";
+    }
+
+    private static Path appDir() {
+        String dir = System.getProperty("labelmint.app.dir");
+        if (dir == null || dir.isBlank()) {
+            throw new IllegalStateException("System property labelmint.app.dir is not set (failsafe sets it to target/quarkus-app)");
+        }
+        return Path.of(dir);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
