@@ -22,7 +22,6 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 @Path("/api/v1/auth")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 public class AuthResource {
 
     private final AuthService auth;
@@ -47,6 +46,7 @@ public class AuthResource {
 
     @POST
     @Path("/register")
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response register(@Valid @NotNull RegisterRequest request) {
         AccountView account = auth.register(request.email(), request.password(), request.displayName(), request.role());
         return Response.created(URI.create("/api/v1/users/me")).entity(account).build();
@@ -54,12 +54,14 @@ public class AuthResource {
 
     @POST
     @Path("/login")
+    @Consumes(MediaType.APPLICATION_JSON)
     public TokenPair login(@Valid @NotNull LoginRequest request) {
         return auth.login(request.email(), request.password());
     }
 
     @POST
     @Path("/refresh")
+    @Consumes(MediaType.APPLICATION_JSON)
     public TokenPair refresh(@Valid @NotNull RefreshRequest request) {
         return auth.refresh(request.refreshToken());
     }

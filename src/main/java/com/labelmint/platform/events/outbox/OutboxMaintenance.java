@@ -1,8 +1,10 @@
 package com.labelmint.platform.events.outbox;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import org.jboss.logging.Logger;
 
@@ -15,6 +17,8 @@ public class OutboxMaintenance {
     private final EventsConfig config;
     private final OutboxRelay relay;
     private final OutboxStore outbox;
+    /** Set on shutdown: a poll that fires while the container stops would fail half-way. */
+    private volatile boolean stopping;
 
     OutboxMaintenance(EventsConfig config, OutboxRelay relay, OutboxStore outbox) {
         this.config = config;
@@ -22,14 +26,18 @@ public class OutboxMaintenance {
         this.outbox = outbox;
     }
 
+    void stop(@Observes ShutdownEvent shutdown) {
+        stopping = true;
+    }
+
     @Scheduled(identity = "outbox-poller", every = "${labelmint.events.relay.poll-interval:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void relayDue() {
-        if (!config.relay().enabled()) {
+        if (!config.relay().enabled() || stopping) {
             return;
         }
         int batch = config.relay().batchSize();
-        while (relay.relayDue(batch) == batch) {
+        while (!stopping && relay.relayDue(batch) == batch) {
             // keep going while full batches come back: a backlog drains at full speed
         }
     }
