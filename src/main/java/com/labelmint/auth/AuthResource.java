@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -38,7 +39,8 @@ public class AuthResource {
                                   @NotNull Role role) {
     }
 
-    public record LoginRequest(@NotBlank @Size(max = 254) String email, @NotNull @Size(max = 128) String password) {
+    public record LoginRequest(@NotBlank @Size(max = 254) String email, @NotNull @Size(max = 128) String password,
+                               @Pattern(regexp = "\\d{6}") String totpCode, @Size(max = 64) String recoveryCode) {
     }
 
     public record RefreshRequest(@NotBlank @Size(max = 100) String refreshToken) {
@@ -56,7 +58,7 @@ public class AuthResource {
     @Path("/login")
     @Consumes(MediaType.APPLICATION_JSON)
     public TokenPair login(@Valid @NotNull LoginRequest request) {
-        return auth.login(request.email(), request.password());
+        return auth.login(request.email(), request.password(), request.totpCode(), request.recoveryCode());
     }
 
     @POST

@@ -2,6 +2,7 @@ package com.labelmint.auth;
 
 import com.labelmint.auth.credential.Credential;
 import com.labelmint.auth.credential.Emails;
+import com.labelmint.auth.mfa.TotpService;
 import com.labelmint.auth.password.PasswordHasher;
 import com.labelmint.auth.password.PasswordPolicy;
 import com.labelmint.auth.session.SessionService;
@@ -37,15 +38,17 @@ public class AuthService {
     private final PasswordHasher hasher;
     private final SessionService sessions;
     private final AccessTokenIssuer accessTokens;
+    private final TotpService totp;
     private final Clock clock;
 
     AuthService(UsersApi users, PasswordPolicy policy, PasswordHasher hasher, SessionService sessions,
-                AccessTokenIssuer accessTokens, Clock clock) {
+                AccessTokenIssuer accessTokens, TotpService totp, Clock clock) {
         this.users = users;
         this.policy = policy;
         this.hasher = hasher;
         this.sessions = sessions;
         this.accessTokens = accessTokens;
+        this.totp = totp;
         this.clock = clock;
     }
 
@@ -79,7 +82,7 @@ public class AuthService {
         }
     }
 
-    public TokenPair login(String email, String password) {
+    public TokenPair login(String email, String password, String totpCode, String recoveryCode) {
         Optional<Credential> credential = QuarkusTransaction.requiringNew().call(() -> Credential.findByEmail(email));
         if (credential.isEmpty()) {
             hasher.spendCheckTime(password);
@@ -92,7 +95,11 @@ public class AuthService {
         return QuarkusTransaction.requiringNew().call(() -> {
             AccountView account = users.find(accountId).orElseThrow(AuthService::invalidCredentials);
             refuseIfBanned(account);
-            SessionService.Issued session = sessions.open(account.id());
+            boolean secondFactor = totp.enabledFor(accountId);
+            if (secondFactor) {
+                totp.verifySignIn(accountId, totpCode, recoveryCode);
+            }
+            SessionService.Issued session = sessions.open(account.id(), secondFactor);
             return tokens(account, session);
         });
     }
@@ -131,8 +138,13 @@ public class AuthService {
         return QuarkusTransaction.requiringNew().call(() -> sessions.revokeAll(accountId, "signed out everywhere"));
     }
 
+    /** Admin powers need a second factor: an admin who has not turned TOTP on signs in without them. */
     private TokenPair tokens(AccountView account, SessionService.Issued session) {
-        String accessToken = accessTokens.issue(account, session.sessionId(), account.roles());
+        Set<Role> granted = EnumSet.copyOf(account.roles());
+        if (!session.secondFactor()) {
+            granted.remove(Role.ADMIN);
+        }
+        String accessToken = accessTokens.issue(account, session.sessionId(), granted, session.secondFactor());
         return TokenPair.bearer(accessToken, session.refreshToken(), accessTokens.lifetime().toSeconds());
     }
 

@@ -11,6 +11,8 @@ CREATE TABLE auth.credential (
 CREATE TABLE auth.session (
     id            uuid PRIMARY KEY,
     account_id    uuid        NOT NULL,
+    -- whether the sign-in passed a second factor: refreshed tokens keep what it earned
+    second_factor boolean     NOT NULL DEFAULT false,
     created_at    timestamptz NOT NULL DEFAULT now(),
     last_used_at  timestamptz NOT NULL DEFAULT now(),
     revoked_at    timestamptz,

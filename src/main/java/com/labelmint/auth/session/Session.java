@@ -18,6 +18,9 @@ public class Session extends PanacheEntityBase {
     @Column(name = "account_id", nullable = false)
     public UUID accountId;
 
+    @Column(name = "second_factor", nullable = false)
+    public boolean secondFactor;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -34,18 +34,19 @@ public class SessionService {
     }
 
     /** A refresh token and the session it belongs to. */
-    public record Issued(UUID sessionId, UUID accountId, String refreshToken) {
+    public record Issued(UUID sessionId, UUID accountId, boolean secondFactor, String refreshToken) {
     }
 
-    public Issued open(UUID accountId) {
+    public Issued open(UUID accountId, boolean secondFactor) {
         Instant now = clock.instant();
         Session session = new Session();
         session.id = UUID.randomUUID();
         session.accountId = accountId;
         session.createdAt = now;
         session.lastUsedAt = now;
+        session.secondFactor = secondFactor;
         session.persist();
-        return new Issued(session.id, accountId, newRefreshToken(session.id, now));
+        return new Issued(session.id, accountId, secondFactor, newRefreshToken(session.id, now));
     }
 
     /** Trades a refresh token for a new one in the same session, or fails with 401. */
@@ -69,7 +70,7 @@ public class SessionService {
         }
         token.usedAt = now;
         session.lastUsedAt = now;
-        return new Issued(session.id, session.accountId, newRefreshToken(session.id, now));
+        return new Issued(session.id, session.accountId, session.secondFactor, newRefreshToken(session.id, now));
     }
 
     public boolean isActive(UUID sessionId) {

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -28,7 +29,10 @@ public class AccessTokenIssuer {
         this.lifetime = lifetime;
     }
 
-    public String issue(AccountView account, UUID sessionId, Set<Role> grantedRoles) {
+    /**
+     * @param secondFactor whether the session passed TOTP; recorded as RFC 8176 {@code amr}
+     */
+    public String issue(AccountView account, UUID sessionId, Set<Role> grantedRoles, boolean secondFactor) {
         Instant now = clock.instant();
         return Jwt.issuer(ISSUER)
                 .subject(account.id().toString())
@@ -36,6 +40,7 @@ public class AccessTokenIssuer {
                 .groups(grantedRoles.stream().map(Role::wireName).collect(Collectors.toSet()))
                 .claim(SESSION_CLAIM, sessionId.toString())
                 .claim("name", account.displayName())
+                .claim("amr", secondFactor ? List.of("pwd", "otp") : List.of("pwd"))
                 .issuedAt(now)
                 .expiresAt(now.plus(lifetime))
                 .jws().algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.RS256)
