@@ -68,6 +68,20 @@ public class AuthResource {
         return auth.refresh(request.refreshToken());
     }
 
+    public record CredentialRequest(@NotBlank @Email @Size(max = 254) String email,
+                                    @NotNull @Size(min = 10, max = 128) String password) {
+    }
+
+    /** An account that came through Telegram adds an e-mail and password as a second way in. */
+    @POST
+    @Path("/credentials")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authenticated
+    public Response addCredential(@Valid @NotNull CredentialRequest request) {
+        auth.addCredential(UUID.fromString(token.getSubject()), request.email(), request.password());
+        return Response.status(Response.Status.CREATED).build();
+    }
+
     @POST
     @Path("/logout")
     @Authenticated

@@ -3,6 +3,8 @@ package com.labelmint.auth;
 import com.labelmint.auth.credential.Credential;
 import com.labelmint.auth.credential.Emails;
 import com.labelmint.auth.mfa.TotpService;
+import com.labelmint.auth.telegram.TelegramSignIn;
+import com.labelmint.auth.telegram.TelegramUser;
 import com.labelmint.auth.password.PasswordHasher;
 import com.labelmint.auth.password.PasswordPolicy;
 import com.labelmint.auth.session.SessionService;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Sign-up, sign-in and sessions. Password hashing (about a quarter of a second by design) runs
@@ -39,16 +42,18 @@ public class AuthService {
     private final SessionService sessions;
     private final AccessTokenIssuer accessTokens;
     private final TotpService totp;
+    private final TelegramSignIn telegram;
     private final Clock clock;
 
     AuthService(UsersApi users, PasswordPolicy policy, PasswordHasher hasher, SessionService sessions,
-                AccessTokenIssuer accessTokens, TotpService totp, Clock clock) {
+                AccessTokenIssuer accessTokens, TotpService totp, TelegramSignIn telegram, Clock clock) {
         this.users = users;
         this.policy = policy;
         this.hasher = hasher;
         this.sessions = sessions;
         this.accessTokens = accessTokens;
         this.totp = totp;
+        this.telegram = telegram;
         this.clock = clock;
     }
 
@@ -128,6 +133,54 @@ public class AuthService {
             throw refusal[0];
         }
         return pair;
+    }
+
+    /** Signs in (creating the account on a first visit) as the Telegram user that Telegram vouched for. */
+    public TokenPair telegramLogin(Supplier<TelegramUser> verifiedUser) {
+        TelegramUser user = verifiedUser.get();
+        return QuarkusTransaction.requiringNew().call(() -> {
+            AccountView account = telegram.accountFor(user);
+            refuseIfBanned(account);
+            return tokens(account, sessions.open(account.id(), false));
+        });
+    }
+
+    /** Gives an account that came through Telegram an e-mail and password too. */
+    public void addCredential(UUID accountId, String email, String password) {
+        policy.check(password);
+        String passwordHash = hasher.hash(password);
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (Credential.findByIdOptional(accountId).isPresent()) {
+                throw ProblemException.conflict("credential-exists", "This account already signs in with an e-mail");
+            }
+            if (Credential.emailTaken(email)) {
+                throw emailTaken();
+            }
+            Credential credential = new Credential();
+            credential.accountId = accountId;
+            credential.email = Emails.normalise(email);
+            credential.passwordHash = passwordHash;
+            credential.createdAt = clock.instant();
+            credential.updatedAt = credential.createdAt;
+            credential.persistAndFlush();
+        });
+    }
+
+    public void linkTelegram(UUID accountId, TelegramUser user) {
+        QuarkusTransaction.requiringNew().run(() -> telegram.link(accountId, user));
+    }
+
+    /** Unlinks Telegram, unless it is the account's only way to sign in. */
+    public void unlinkTelegram(UUID accountId) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (Credential.findByIdOptional(accountId).isEmpty()) {
+                throw ProblemException.conflict("last-sign-in-method",
+                        "Telegram is this account's only way to sign in: add an e-mail and password first");
+            }
+            if (!telegram.unlink(accountId)) {
+                throw ProblemException.notFound("A Telegram link for this account");
+            }
+        });
     }
 
     public void logout(UUID sessionId) {
