@@ -71,7 +71,8 @@ public class HttpEdgeProblems {
         }
     }
 
-    private void send(RoutingContext context, Problem problem) {
+    /** Ends the exchange with a problem document; for handlers that answer before the REST layer. */
+    public void send(RoutingContext context, Problem problem) {
         try {
             context.response()
                     .setStatusCode(problem.status())

@@ -1,12 +1,12 @@
 package com.labelmint.platform.error;
 
 /** The problem for a bare HTTP status raised by the framework (unknown route, wrong method, ...). */
-final class HttpProblems {
+public final class HttpProblems {
 
     private HttpProblems() {
     }
 
-    static Problem forStatus(int status) {
+    public static Problem forStatus(int status) {
         return switch (status) {
             case 400 -> Problem.of(400, "bad-request", "Bad request", "The request could not be understood");
             case 401 -> Problem.of(401, "unauthorized", "Unauthorized", "Sign in to use this resource");

@@ -1,0 +1,45 @@
+package com.labelmint.platform.health;
+
+import com.labelmint.platform.redis.OptionalRedis;
+import io.smallrye.health.api.AsyncHealthCheck;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Request;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * Redis readiness. Without Redis the application is still ready: the run without any setup has
+ * none by design, and what uses Redis falls back to in-process equivalents. (Quarkus's own Redis
+ * check is off because it would report that run as down.)
+ */
+@Readiness
+@ApplicationScoped
+public class RedisHealthCheck implements AsyncHealthCheck {
+
+    static final String NAME = "redis";
+    /** Short: a readiness probe waits for every check, and a Redis this slow is as good as down. */
+    private static final Duration PING_TIMEOUT = Duration.ofSeconds(1);
+
+    private final OptionalRedis redis;
+
+    RedisHealthCheck(OptionalRedis redis) {
+        this.redis = redis;
+    }
+
+    @Override
+    public Uni<HealthCheckResponse> call() {
+        if (!redis.configured()) {
+            return Uni.createFrom().item(HealthCheckResponse.named(NAME).up()
+                    .withData("mode", "in-process-fallback").build());
+        }
+        return redis.client().send(Request.cmd(Command.PING))
+                .ifNoItem().after(PING_TIMEOUT).fail()
+                .map(pong -> HealthCheckResponse.named(NAME).up().withData("host", redis.address()).build())
+                .onFailure().recoverWithItem(failure -> HealthCheckResponse.named(NAME).down()
+                        .withData("host", redis.address())
+                        .withData("error", String.valueOf(failure)).build());
+    }
+}

@@ -1,0 +1,98 @@
+package com.labelmint.platform.ratelimit;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
+import io.vertx.mutiny.redis.client.Response;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * The store shared by every instance: one Lua script per request, so reading and charging all of a
+ * request's quotas is a single atomic step on the Redis server, timed by the server's clock.
+ * When Redis fails or is slower than the timeout, the request passes unmetered (fail open): an
+ * outage of a counter must not take the API down with it.
+ */
+final class RedisRateLimitStore implements RateLimitStore {
+
+    static final String FAIL_OPEN_METRIC = "labelmint.ratelimit.failopen";
+    private static final Logger LOG = Logger.getLogger(RedisRateLimitStore.class);
+
+    /**
+     * GCRA, as in {@link Gcra}. KEYS[i] holds quota i's TAT in microseconds; ARGV[2i-1] is its
+     * emission interval, ARGV[2i] its limit. Returns four integers per quota: admits (1 or 0),
+     * remaining, reset-after and retry-after in microseconds. Sent with EVAL each time: the script
+     * is small and Redis caches its compiled form, which spares the NOSCRIPT dance of EVALSHA.
+     */
+    static final String SCRIPT = """
+            local clock = redis.call('TIME')
+            local now = tonumber(clock[1]) * 1000000 + tonumber(clock[2])
+            local levels, admits, admitted = {}, {}, true
+            for i, key in ipairs(KEYS) do
+              local interval, limit = tonumber(ARGV[2 * i - 1]), tonumber(ARGV[2 * i])
+              local tat = tonumber(redis.call('GET', key))
+              levels[i] = tat and math.max(0, tat - now) or 0
+              admits[i] = levels[i] <= interval * (limit - 1)
+              admitted = admitted and admits[i]
+            end
+            local result = {}
+            for i, key in ipairs(KEYS) do
+              local interval, limit = tonumber(ARGV[2 * i - 1]), tonumber(ARGV[2 * i])
+              if admitted then
+                levels[i] = levels[i] + interval
+                -- %d, not tostring: that would print a 16-digit TAT in exponent form and lose precision
+                redis.call('SET', key, string.format('%d', now + levels[i]),
+                           'PX', string.format('%d', math.ceil(levels[i] / 1000)))
+              end
+              local retry = 0
+              if not admits[i] then retry = levels[i] - interval * (limit - 1) end
+              table.insert(result, admits[i] and 1 or 0)
+              table.insert(result, math.max(0, math.floor((interval * limit - levels[i]) / interval)))
+              table.insert(result, levels[i])
+              table.insert(result, retry)
+            end
+            return result
+            """;
+
+    private final Redis redis;
+    private final Duration timeout;
+    private final Counter failOpen;
+    private final ThrottledWarning warning = new ThrottledWarning(LOG, Duration.ofSeconds(30));
+
+    RedisRateLimitStore(Redis redis, Duration timeout, MeterRegistry registry) {
+        this.redis = redis;
+        this.timeout = timeout;
+        this.failOpen = Counter.builder(FAIL_OPEN_METRIC)
+                .description("Requests let through unmetered because the rate-limit store failed")
+                .register(registry);
+    }
+
+    @Override
+    public Uni<List<QuotaState>> acquire(List<Quota> quotas) {
+        Request eval = Request.cmd(Command.EVAL).arg(SCRIPT).arg(quotas.size());
+        quotas.forEach(quota -> eval.arg(quota.key()));
+        quotas.forEach(quota -> eval.arg(quota.intervalMicros()).arg(quota.limit()));
+        return redis.send(eval)
+                .ifNoItem().after(timeout).fail()
+                .map(response -> states(response, quotas.size()))
+                .onFailure().recoverWithItem(failure -> {
+                    failOpen.increment();
+                    warning.warn("Rate limiting fails open, Redis did not answer", failure.toString());
+                    return List.of();
+                });
+    }
+
+    private static List<QuotaState> states(Response response, int quotas) {
+        List<QuotaState> states = new ArrayList<>(quotas);
+        for (int i = 0; i < quotas; i++) {
+            states.add(new QuotaState(response.get(4 * i).toInteger() == 1, response.get(4 * i + 1).toLong(),
+                    response.get(4 * i + 2).toLong(), response.get(4 * i + 3).toLong()));
+        }
+        return states;
+    }
+}
