@@ -2,6 +2,8 @@ package com.labelmint.auth;
 
 import com.labelmint.auth.token.AccessTokenIssuer;
 import com.labelmint.auth.token.TokenPair;
+import com.labelmint.platform.ratelimit.ClientIpResolver;
+import io.vertx.core.http.HttpServerRequest;
 import com.labelmint.users.api.AccountView;
 import com.labelmint.users.api.Role;
 import io.quarkus.security.Authenticated;
@@ -15,6 +17,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -27,10 +30,12 @@ public class AuthResource {
 
     private final AuthService auth;
     private final JsonWebToken token;
+    private final ClientIpResolver clientAddresses;
 
-    AuthResource(AuthService auth, JsonWebToken token) {
+    AuthResource(AuthService auth, JsonWebToken token, ClientIpResolver clientAddresses) {
         this.auth = auth;
         this.token = token;
+        this.clientAddresses = clientAddresses;
     }
 
     public record RegisterRequest(@NotBlank @Email @Size(max = 254) String email,
@@ -57,8 +62,9 @@ public class AuthResource {
     @POST
     @Path("/login")
     @Consumes(MediaType.APPLICATION_JSON)
-    public TokenPair login(@Valid @NotNull LoginRequest request) {
-        return auth.login(request.email(), request.password(), request.totpCode(), request.recoveryCode());
+    public TokenPair login(@Valid @NotNull LoginRequest request, @Context HttpServerRequest http) {
+        return auth.login(request.email(), request.password(), request.totpCode(), request.recoveryCode(),
+                clientAddresses.resolve(http));
     }
 
     @POST

@@ -5,6 +5,7 @@ import com.labelmint.auth.credential.Emails;
 import com.labelmint.auth.mfa.TotpService;
 import com.labelmint.auth.telegram.TelegramSignIn;
 import com.labelmint.auth.telegram.TelegramUser;
+import com.labelmint.auth.throttle.LoginThrottle;
 import com.labelmint.auth.password.PasswordHasher;
 import com.labelmint.auth.password.PasswordPolicy;
 import com.labelmint.auth.session.SessionService;
@@ -43,10 +44,11 @@ public class AuthService {
     private final AccessTokenIssuer accessTokens;
     private final TotpService totp;
     private final TelegramSignIn telegram;
+    private final LoginThrottle throttle;
     private final Clock clock;
 
     AuthService(UsersApi users, PasswordPolicy policy, PasswordHasher hasher, SessionService sessions,
-                AccessTokenIssuer accessTokens, TotpService totp, TelegramSignIn telegram, Clock clock) {
+                AccessTokenIssuer accessTokens, TotpService totp, TelegramSignIn telegram, LoginThrottle throttle, Clock clock) {
         this.users = users;
         this.policy = policy;
         this.hasher = hasher;
@@ -54,6 +56,7 @@ public class AuthService {
         this.accessTokens = accessTokens;
         this.totp = totp;
         this.telegram = telegram;
+        this.throttle = throttle;
         this.clock = clock;
     }
 
@@ -87,7 +90,23 @@ public class AuthService {
         }
     }
 
-    public TokenPair login(String email, String password, String totpCode, String recoveryCode) {
+    /**
+     * Signs in with e-mail, password and, when the account has it, a second factor. Failures are
+     * counted by the {@link LoginThrottle}; past its budget even the right password is refused.
+     */
+    public TokenPair login(String email, String password, String totpCode, String recoveryCode, String clientAddress) {
+        throttle.checkAllowed(email, clientAddress);
+        try {
+            return authenticate(email, password, totpCode, recoveryCode);
+        } catch (ProblemException e) {
+            if (e.problem().status() == 401 && !e.problem().type().endsWith(":mfa-required")) {
+                throttle.recordFailure(email, clientAddress);
+            }
+            throw e;
+        }
+    }
+
+    private TokenPair authenticate(String email, String password, String totpCode, String recoveryCode) {
         Optional<Credential> credential = QuarkusTransaction.requiringNew().call(() -> Credential.findByEmail(email));
         if (credential.isEmpty()) {
             hasher.spendCheckTime(password);

@@ -42,7 +42,7 @@ public class DemoDataSeeder {
         if (!enabled) {
             return;
         }
-        List<String> instructions = seedOnce();
+        List<String> instructions = seedOnce(contributors.stream().toList());
         StringBuilder banner = new StringBuilder("\n\n  LabelMint is running on http://localhost:").append(port).append('\n')
                 .append("    API          http://localhost:").append(port).append("/api/v1\n")
                 .append("    OpenAPI      http://localhost:").append(port).append("/q/openapi\n")
@@ -52,8 +52,8 @@ public class DemoDataSeeder {
         LOG.info(banner);
     }
 
-    /** Runs every contributor in one transaction, unless this database was seeded before. */
-    List<String> seedOnce() {
+    /** Runs the contributors in one transaction, unless this database was seeded before. */
+    List<String> seedOnce(List<DemoDataContributor> contributors) {
         return QuarkusTransaction.requiringNew().call(() -> {
             if (!claimSeeding()) {
                 LOG.debug("Demo data already seeded in this database");
@@ -62,7 +62,7 @@ public class DemoDataSeeder {
             List<String> instructions = new ArrayList<>();
             contributors.stream().sorted(Comparator.comparingInt(DemoDataContributor::order))
                     .forEach(contributor -> instructions.addAll(contributor.seed()));
-            LOG.infof("Seeded demo data from %d module(s)", contributors.stream().count());
+            LOG.infof("Seeded demo data from %d module(s)", contributors.size());
             return instructions;
         });
     }

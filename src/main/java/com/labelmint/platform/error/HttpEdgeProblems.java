@@ -2,6 +2,9 @@ package com.labelmint.platform.error;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
@@ -58,6 +61,18 @@ public class HttpEdgeProblems {
     private void onFailure(RoutingContext context) {
         if (context.response().ended() || context.response().headWritten()) {
             context.next();
+            return;
+        }
+        Throwable failure = context.failure();
+        if (failure instanceof AuthenticationFailedException || failure instanceof UnauthorizedException) {
+            // a bad, expired or revoked token met on the way in (the rate limiter resolves the
+            // identity before routing): the same 401 the REST layer gives
+            context.response().putHeader("WWW-Authenticate", "Bearer");
+            send(context, HttpProblems.forStatus(401));
+            return;
+        }
+        if (failure instanceof ForbiddenException) {
+            send(context, HttpProblems.forStatus(403));
             return;
         }
         int status = context.statusCode();

@@ -1,5 +1,8 @@
 package com.labelmint.platform.error;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * Thrown by any module to answer with a problem document. The slug names the kind of error and
  * becomes the stable {@code type}; keep it the same for the same kind of error everywhere.
@@ -7,14 +10,31 @@ package com.labelmint.platform.error;
 public class ProblemException extends RuntimeException {
 
     private final transient Problem problem;
+    private final transient Map<String, String> headers;
 
     public ProblemException(int status, String slug, String title, String detail) {
-        super(detail);
-        this.problem = Problem.of(status, slug, title, detail);
+        this(Problem.of(status, slug, title, detail), Map.of());
+    }
+
+    private ProblemException(Problem problem, Map<String, String> headers) {
+        super(problem.detail());
+        this.problem = problem;
+        this.headers = headers;
     }
 
     public Problem problem() {
         return problem;
+    }
+
+    /** Response headers that go with the problem, such as {@code Retry-After}. */
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    public ProblemException withHeader(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new ProblemException(problem, Map.copyOf(more));
     }
 
     public static ProblemException notFound(String what) {

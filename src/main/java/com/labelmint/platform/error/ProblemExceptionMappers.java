@@ -28,7 +28,9 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(e.problem(), uri);
+        Response.ResponseBuilder response = Response.fromResponse(respond(e.problem(), uri));
+        e.headers().forEach(response::header);
+        return response.build();
     }
 
     @ServerExceptionMapper

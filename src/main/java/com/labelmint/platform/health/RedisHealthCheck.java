@@ -8,19 +8,20 @@ import io.vertx.mutiny.redis.client.Request;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
+import io.smallrye.health.api.Wellness;
 
 /**
- * Redis readiness. Without Redis the application is still ready: the run without any setup has
- * none by design, and what uses Redis falls back to in-process equivalents. (Quarkus's own Redis
- * check is off because it would report that run as down.)
+ * Redis health, as a wellness check: reported, but never what takes an instance out of service,
+ * because what uses Redis fails open or falls back (see docs/decisions/rate-limiting.md). Without
+ * Redis configured it reports the in-process fallback. (Quarkus's own Redis check is off because
+ * it would report that run as down.)
  */
-@Readiness
+@Wellness
 @ApplicationScoped
 public class RedisHealthCheck implements AsyncHealthCheck {
 
     static final String NAME = "redis";
-    /** Short: a readiness probe waits for every check, and a Redis this slow is as good as down. */
+    /** Short: a health probe waits for every check, and a Redis this slow is as good as down. */
     private static final Duration PING_TIMEOUT = Duration.ofSeconds(1);
 
     private final OptionalRedis redis;

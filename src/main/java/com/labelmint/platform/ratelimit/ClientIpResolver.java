@@ -24,7 +24,7 @@ public class ClientIpResolver {
         this.trustForwardedFor = trustForwardedFor;
     }
 
-    String resolve(HttpServerRequest request) {
+    public String resolve(HttpServerRequest request) {
         SocketAddress peer = request.remoteAddress();
         return resolve(peer == null ? null : peer.hostAddress(), request.getHeader(FORWARDED_FOR));
     }

@@ -40,15 +40,24 @@ final class InProcessRateLimitStore implements RateLimitStore {
 
     @Override
     public Uni<List<QuotaState>> acquire(List<Quota> quotas) {
-        return Uni.createFrom().item(() -> acquireNow(quotas));
+        return Uni.createFrom().item(() -> acquireNow(quotas, true));
+    }
+
+    @Override
+    public Uni<List<QuotaState>> peek(List<Quota> quotas) {
+        return Uni.createFrom().item(() -> acquireNow(quotas, false));
     }
 
     synchronized List<QuotaState> acquireNow(List<Quota> quotas) {
+        return acquireNow(quotas, true);
+    }
+
+    private synchronized List<QuotaState> acquireNow(List<Quota> quotas, boolean charge) {
         long now = clockMicros.getAsLong();
         if (now >= nextSweep) { // not on every request when full: that would make each one O(table)
             sweep(now);
         }
-        if (wouldOverflow(quotas)) {
+        if (charge && wouldOverflow(quotas)) {
             full.warn("In-process rate-limit table full, new clients pass unmetered", tats.size() + " entries");
             return List.of();
         }
@@ -64,7 +73,7 @@ final class InProcessRateLimitStore implements RateLimitStore {
         List<QuotaState> states = new ArrayList<>(quotas.size());
         for (int i = 0; i < quotas.size(); i++) {
             Quota quota = quotas.get(i);
-            if (admitted) {
+            if (admitted && charge) {
                 levels[i] += quota.intervalMicros();
                 tats.put(quota.key(), now + levels[i]);
             }

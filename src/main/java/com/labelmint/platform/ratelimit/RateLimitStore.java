@@ -14,4 +14,11 @@ public interface RateLimitStore {
      * and the request is let through unmetered. The returned Uni never fails.
      */
     Uni<List<QuotaState>> acquire(List<Quota> quotas);
+
+    /**
+     * The state of each quota as {@link #acquire} would find it, without charging anything: for
+     * budgets spent on outcomes rather than on requests (failed sign-ins). Same empty-list and
+     * never-fails contract.
+     */
+    Uni<List<QuotaState>> peek(List<Quota> quotas);
 }

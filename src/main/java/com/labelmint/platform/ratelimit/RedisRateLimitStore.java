@@ -25,7 +25,8 @@ final class RedisRateLimitStore implements RateLimitStore {
 
     /**
      * GCRA, as in {@link Gcra}. KEYS[i] holds quota i's TAT in microseconds; ARGV[2i-1] is its
-     * emission interval, ARGV[2i] its limit. Returns four integers per quota: admits (1 or 0),
+     * emission interval, ARGV[2i] its limit; the last ARGV is 1 to charge an admitted request, 0 to
+     * only look. Returns four integers per quota: admits (1 or 0),
      * remaining, reset-after and retry-after in microseconds. Sent with EVAL each time: the script
      * is small and Redis caches its compiled form, which spares the NOSCRIPT dance of EVALSHA.
      */
@@ -33,6 +34,7 @@ final class RedisRateLimitStore implements RateLimitStore {
             local clock = redis.call('TIME')
             local now = tonumber(clock[1]) * 1000000 + tonumber(clock[2])
             local levels, admits, admitted = {}, {}, true
+            local charge = ARGV[#ARGV] == '1'
             for i, key in ipairs(KEYS) do
               local interval, limit = tonumber(ARGV[2 * i - 1]), tonumber(ARGV[2 * i])
               local tat = tonumber(redis.call('GET', key))
@@ -43,7 +45,7 @@ final class RedisRateLimitStore implements RateLimitStore {
             local result = {}
             for i, key in ipairs(KEYS) do
               local interval, limit = tonumber(ARGV[2 * i - 1]), tonumber(ARGV[2 * i])
-              if admitted then
+              if admitted and charge then
                 levels[i] = levels[i] + interval
                 -- %d, not tostring: that would print a 16-digit TAT in exponent form and lose precision
                 redis.call('SET', key, string.format('%d', now + levels[i]),
@@ -74,9 +76,19 @@ final class RedisRateLimitStore implements RateLimitStore {
 
     @Override
     public Uni<List<QuotaState>> acquire(List<Quota> quotas) {
+        return evaluate(quotas, true);
+    }
+
+    @Override
+    public Uni<List<QuotaState>> peek(List<Quota> quotas) {
+        return evaluate(quotas, false);
+    }
+
+    private Uni<List<QuotaState>> evaluate(List<Quota> quotas, boolean charge) {
         Request eval = Request.cmd(Command.EVAL).arg(SCRIPT).arg(quotas.size());
         quotas.forEach(quota -> eval.arg(quota.key()));
         quotas.forEach(quota -> eval.arg(quota.intervalMicros()).arg(quota.limit()));
+        eval.arg(charge ? 1 : 0);
         return redis.send(eval)
                 .ifNoItem().after(timeout).fail()
                 .map(response -> states(response, quotas.size()))

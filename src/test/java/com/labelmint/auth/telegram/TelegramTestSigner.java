@@ -22,13 +22,13 @@ import javax.crypto.spec.SecretKeySpec;
  * Telegram's side of the protocol, written again from TELEGRAM.md and independent of the code
  * under test, so that the tests do not merely agree with themselves.
  */
-final class TelegramTestSigner {
+public final class TelegramTestSigner {
 
     private TelegramTestSigner() {
     }
 
     /** {@code fields} plus a valid {@code hash}, URL-encoded in the given order. */
-    static String signInitData(Map<String, String> fields, String botToken) {
+    public static String signInitData(Map<String, String> fields, String botToken) {
         byte[] secret = hmac("WebAppData".getBytes(StandardCharsets.UTF_8), botToken);
         Map<String, String> signed = new LinkedHashMap<>(fields);
         signed.put("hash", HexFormat.of().formatHex(hmac(secret, dataCheckString(fields, "hash"))));
@@ -51,7 +51,7 @@ final class TelegramTestSigner {
     }
 
     /** The Login Widget's {@code hash} for these fields. */
-    static String loginWidgetHash(Map<String, String> fields, String botToken) {
+    public static String loginWidgetHash(Map<String, String> fields, String botToken) {
         try {
             byte[] secret = MessageDigest.getInstance("SHA-256").digest(botToken.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hmac(secret, dataCheckString(fields, "hash")));

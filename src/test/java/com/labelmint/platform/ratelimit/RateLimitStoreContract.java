@@ -31,6 +31,23 @@ abstract class RateLimitStoreContract {
     }
 
     @Test
+    void peekingTellsTheStateWithoutSpendingAnything() {
+        Quota quota = quota("peek", 2, HOUR);
+        for (int i = 0; i < 5; i++) {
+            assertThat(store().peek(List.of(quota)).await().atMost(Duration.ofSeconds(10)))
+                    .singleElement().satisfies(state -> assertThat(state.allowed()).isTrue());
+        }
+        acquire(quota);
+        acquire(quota);
+
+        assertThat(store().peek(List.of(quota)).await().atMost(Duration.ofSeconds(10)))
+                .singleElement().satisfies(state -> {
+                    assertThat(state.allowed()).isFalse();
+                    assertThat(state.retryAfterMicros()).isPositive();
+                });
+    }
+
+    @Test
     void chargesEachRequestUntilTheLimitThenRefuses() {
         Quota quota = quota("sequence", 3, HOUR);
 
