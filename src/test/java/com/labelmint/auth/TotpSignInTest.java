@@ -5,20 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
+import com.labelmint.testing.Rfc6238;
 import com.nimbusds.jwt.SignedJWT;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
-import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +30,7 @@ class TotpSignInTest {
     @Test
     void theRfc6238VectorHoldsForTheTestsOwnGenerator() throws Exception {
         // RFC 6238 appendix B, SHA-1, T = 59 s: 94287082 (8 digits), so 287082 with 6
-        assertThat(code("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ", 59 / 30)).isEqualTo("287082");
+        assertThat(Rfc6238.code("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ", 59 / 30)).isEqualTo("287082");
     }
 
     @Test
@@ -45,18 +43,18 @@ class TotpSignInTest {
                 .then().statusCode(200).body("otpauthUri", startsWith("otpauth://totp/")).extract().jsonPath().getMap("$");
         String secret = (String) enrolment.get("secret");
         long step = System.currentTimeMillis() / 30_000;
-        given().auth().oauth2(access).contentType(ContentType.JSON).body(Map.of("code", wrong(code(secret, step))))
+        given().auth().oauth2(access).contentType(ContentType.JSON).body(Map.of("code", wrong(Rfc6238.code(secret, step))))
                 .post("/api/v1/auth/mfa/totp/confirm").then().statusCode(401)
                 .body("type", equalTo("urn:labelmint:problem:invalid-mfa-code"));
         List<String> recovery = given().auth().oauth2(access).contentType(ContentType.JSON)
-                .body(Map.of("code", code(secret, step))).post("/api/v1/auth/mfa/totp/confirm")
+                .body(Map.of("code", Rfc6238.code(secret, step))).post("/api/v1/auth/mfa/totp/confirm")
                 .then().statusCode(200).extract().jsonPath().getList("recoveryCodes");
         assertThat(recovery).hasSize(10).doesNotHaveDuplicates();
 
         signIn(email, null, null).statusCode(401).body("type", equalTo("urn:labelmint:problem:mfa-required"));
         // the code that confirmed the enrolment was spent: its step is never accepted again
-        signIn(email, code(secret, step), null).statusCode(401).body("type", equalTo("urn:labelmint:problem:invalid-mfa-code"));
-        String next = code(secret, step + 1);
+        signIn(email, Rfc6238.code(secret, step), null).statusCode(401).body("type", equalTo("urn:labelmint:problem:invalid-mfa-code"));
+        String next = Rfc6238.code(secret, step + 1);
         String token = signIn(email, next, null).statusCode(200).extract().jsonPath().getString("accessToken");
         assertThat(SignedJWT.parse(token).getJWTClaimsSet().getStringListClaim("amr")).containsExactly("pwd", "otp");
         signIn(email, next, null).statusCode(401);
@@ -83,10 +81,10 @@ class TotpSignInTest {
         String secret = given().auth().oauth2(withoutTotp).post("/api/v1/auth/mfa/totp/enroll")
                 .then().statusCode(200).extract().jsonPath().getString("secret");
         long step = System.currentTimeMillis() / 30_000;
-        given().auth().oauth2(withoutTotp).contentType(ContentType.JSON).body(Map.of("code", code(secret, step)))
+        given().auth().oauth2(withoutTotp).contentType(ContentType.JSON).body(Map.of("code", Rfc6238.code(secret, step)))
                 .post("/api/v1/auth/mfa/totp/confirm").then().statusCode(200);
 
-        String withTotp = signIn(email, code(secret, step + 1), null).statusCode(200).extract().jsonPath().getString("accessToken");
+        String withTotp = signIn(email, Rfc6238.code(secret, step + 1), null).statusCode(200).extract().jsonPath().getString("accessToken");
         assertThat(SignedJWT.parse(withTotp).getJWTClaimsSet().getStringListClaim("groups")).containsExactlyInAnyOrder("admin", "client");
     }
 
@@ -103,32 +101,5 @@ class TotpSignInTest {
 
     private static String wrong(String code) {
         return String.format("%06d", (Integer.parseInt(code) + 1) % 1_000_000);
-    }
-
-    /** RFC 6238 with SHA-1 and 6 digits, written from the RFC (RFC 4226 dynamic truncation). */
-    static String code(String base32Secret, long step) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA1");
-        mac.init(new SecretKeySpec(base32(base32Secret), "HmacSHA1"));
-        byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
-        int offset = hash[hash.length - 1] & 0x0f;
-        int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16)
-                | ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
-        return String.format("%06d", binary % 1_000_000);
-    }
-
-    private static byte[] base32(String text) {
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        ByteBuffer out = ByteBuffer.allocate(text.length() * 5 / 8);
-        int buffer = 0;
-        int bits = 0;
-        for (char c : text.replace("=", "").toUpperCase().toCharArray()) {
-            buffer = (buffer << 5) | alphabet.indexOf(c);
-            bits += 5;
-            if (bits >= 8) {
-                out.put((byte) (buffer >> (bits - 8)));
-                bits -= 8;
-            }
-        }
-        return java.util.Arrays.copyOf(out.array(), out.position());
     }
 }

@@ -1,0 +1,77 @@
+package com.labelmint.users.admin;
+
+import com.labelmint.platform.error.ProblemException;
+import com.labelmint.users.api.AccountView;
+import com.labelmint.users.api.Role;
+import com.labelmint.users.api.UsersApi;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Future;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** Admin-only account management: look up, appoint roles, ban and unban. */
+@Path("/api/v1/users/{accountId}")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("admin")
+public class AccountAdminResource {
+
+    private final UsersApi users;
+    private final AccountAdministration administration;
+    private final JsonWebToken token;
+
+    AccountAdminResource(UsersApi users, AccountAdministration administration, JsonWebToken token) {
+        this.users = users;
+        this.administration = administration;
+        this.token = token;
+    }
+
+    public record RolesRequest(@NotNull @NotEmpty @Size(max = 4) Set<Role> roles) {
+    }
+
+    public record BanRequest(@NotBlank @Size(max = 500) String reason, @NotNull @Future Instant until) {
+    }
+
+    @GET
+    public AccountView find(@PathParam("accountId") UUID accountId) {
+        return users.find(accountId).orElseThrow(() -> ProblemException.notFound("Account " + accountId));
+    }
+
+    @PUT
+    @Path("/roles")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public AccountView setRoles(@PathParam("accountId") UUID accountId, @Valid @NotNull RolesRequest request) {
+        return administration.setRoles(accountId, request.roles(), admin());
+    }
+
+    @POST
+    @Path("/ban")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public AccountView ban(@PathParam("accountId") UUID accountId, @Valid @NotNull BanRequest request) {
+        return administration.ban(accountId, request.reason().trim(), request.until(), admin());
+    }
+
+    @POST
+    @Path("/unban")
+    public AccountView unban(@PathParam("accountId") UUID accountId) {
+        return administration.unban(accountId, admin());
+    }
+
+    private UUID admin() {
+        return UUID.fromString(token.getSubject());
+    }
+}
