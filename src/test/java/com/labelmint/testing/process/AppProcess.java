@@ -12,42 +12,50 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The packaged application ({@code quarkus-run.jar}) as a separate OS process, for tests that kill
  * it or run several instances. Built by {@code mvn package}; failsafe passes its folder as the system
  * property {@code labelmint.app.dir}. Each instance gets a free port, its own log file under
- * {@code target/it-logs/}, and the database it is given (never the launcher's embedded one).
+ * {@code target/it-logs/}, a fresh data folder of its own under {@code target/it-data/} (where the
+ * launcher writes the JWT key pair it generates; deleted once the process has exited), and the
+ * database it is given (never the launcher's embedded one). Its database connections carry its name
+ * as {@code application_name}, so a test can tell them apart in {@code pg_stat_activity}.
  *
  * <p>Always close it (try-with-resources): {@link #close()} stops it with SIGTERM, then SIGKILL.
  */
 public final class AppProcess implements AutoCloseable {
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final int port;
     private final Path log;
+    private final Path dataDir;
     private final Process process;
 
-    private AppProcess(String name, int port, Path log, Process process) {
+    private AppProcess(String name, int port, Path log, Path dataDir, Process process) {
         this.name = name;
         this.port = port;
         this.log = log;
+        this.dataDir = dataDir;
         this.process = process;
     }
 
     /**
      * Starts an instance and waits until {@code /q/health/ready} answers 200.
      *
-     * @param name     names the log file ({@code target/it-logs/<name>.log}); make it unique per start
+     * @param name     names the log file ({@code target/it-logs/<name>.log}) and the database connections
+     *                 ({@code application_name}); make it unique per start, letters, digits and '-' only
      * @param jdbcUrl  the database; always given, so the launcher never starts its embedded PostgreSQL
      * @param extraEnv more environment (e.g. {@code LABELMINT_EVENTS_RELAY_ENABLED=false}), overriding the defaults
      */
@@ -57,13 +65,25 @@ public final class AppProcess implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " does not exist: run the ITs with 'mvn verify' (after package)");
         }
+        if (!name.matches("[A-Za-z0-9-]+")) {
+            throw new IllegalArgumentException("Instance names are letters, digits and '-': " + name);
+        }
         Path logDir = appDir.toAbsolutePath().getParent().resolve("it-logs");
+        Path dataRoot = appDir.toAbsolutePath().getParent().resolve("it-data");
         int port = freePort();
+        Path dataDir;
+        try {
+            Files.createDirectories(dataRoot);
+            dataDir = Files.createTempDirectory(dataRoot, name + "-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a data folder for " + name, e);
+        }
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "ApplicationName=" + name);
         env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
         env.put("LABELMINT_OPS_CANARY_ENABLED", "true");
+        env.put("LABELMINT_DATA_DIR", dataDir.toString());
         env.putAll(extraEnv);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -78,7 +98,7 @@ public final class AppProcess implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().putAll(env);
-            AppProcess app = new AppProcess(name, port, log, builder.start());
+            AppProcess app = new AppProcess(name, port, log, dataDir, builder.start());
             try {
                 app.awaitReady();
             } catch (RuntimeException | Error e) {
@@ -119,6 +139,11 @@ public final class AppProcess implements AutoCloseable {
 
     public Path log() {
         return log;
+    }
+
+    /** The instance's own data folder ({@code LABELMINT_DATA_DIR}); gone once the process has exited. */
+    public Path dataDir() {
+        return dataDir;
     }
 
     public long pid() {
@@ -173,18 +198,36 @@ public final class AppProcess implements AutoCloseable {
     /** SIGKILL: no shutdown hook, no graceful stop; returns once the process is gone. */
     public void kill() {
         process.destroyForcibly();
-        waitForExit(Duration.ofSeconds(30));
+        if (waitForExit(Duration.ofSeconds(30))) {
+            deleteDataDir();
+        }
     }
 
     /** SIGTERM, then SIGKILL if it has not stopped after 10 s. */
     @Override
     public void close() {
         if (!process.isAlive()) {
+            deleteDataDir();
             return;
         }
         process.destroy();
-        if (!waitForExit(STOP_TIMEOUT)) {
+        if (waitForExit(STOP_TIMEOUT)) {
+            deleteDataDir();
+        } else {
             kill();
+        }
+    }
+
+    private void deleteDataDir() {
+        if (!Files.exists(dataDir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            System.err.printf("Cannot delete the data folder %s of %s: %s%n", dataDir, name, e);
         }
     }
 

@@ -81,12 +81,24 @@ public final class TestDatabase implements AutoCloseable {
      * server may still be running (and committing) what the dead process sent last.
      */
     public void awaitNoApplicationConnections(Duration timeout) {
+        awaitNoConnections("application_name <> ?", APPLICATION_NAME, "application", timeout);
+    }
+
+    /**
+     * Waits until no connection of the given instance is open on the database (its connections carry
+     * its name as application name): the others may go on working meanwhile.
+     */
+    public void awaitNoConnectionsOf(AppProcess app, Duration timeout) {
+        awaitNoConnections("application_name = ?", app.name(), app.name(), timeout);
+    }
+
+    private void awaitNoConnections(String condition, String applicationName, String whose, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         long open;
         while ((open = queryLong("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-                + "AND pid <> pg_backend_pid() AND application_name <> ?", APPLICATION_NAME)) > 0) {
+                + "AND pid <> pg_backend_pid() AND " + condition, applicationName)) > 0) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError(open + " application connections still open on " + name + " after " + timeout);
+                throw new AssertionError(open + " " + whose + " connections still open on " + name + " after " + timeout);
             }
             try {
                 Thread.sleep(50);

@@ -64,9 +64,13 @@ public class OutboxStore {
         }
     }
 
+    /**
+     * The consumer's time starts now, when the broker has confirmed: {@code clock_timestamp()}, not
+     * {@code now()}, which is when the relay's transaction began, before it waited for the confirms.
+     */
     public void markSent(Collection<UUID> ids, Duration consumerTimeout) {
         if (!ids.isEmpty()) {
-            update("UPDATE platform.outbox_event SET status = 'SENT', next_attempt_at = now() + ? * interval '1 millisecond' "
+            update("UPDATE platform.outbox_event SET status = 'SENT', next_attempt_at = clock_timestamp() + ? * interval '1 millisecond' "
                     + "WHERE id = ANY (?) AND status IN ('PENDING', 'SENT')", (connection, statement) -> {
                 statement.setLong(1, consumerTimeout.toMillis());
                 statement.setArray(2, uuidArray(connection, ids));
@@ -74,10 +78,10 @@ public class OutboxStore {
         }
     }
 
-    /** Records a failed attempt: back to PENDING after the backoff, or parked as FAILED. */
+    /** Records a failed attempt: back to PENDING after the backoff (from now, see {@link #markSent}), or parked as FAILED. */
     public void markFailed(UUID id, String error, Duration backoff, boolean park) {
         update("UPDATE platform.outbox_event SET status = ?, attempts = attempts + 1, last_error = ?, "
-                + "next_attempt_at = now() + ? * interval '1 millisecond' WHERE id = ? AND status IN ('PENDING', 'SENT')", statement -> {
+                + "next_attempt_at = clock_timestamp() + ? * interval '1 millisecond' WHERE id = ? AND status IN ('PENDING', 'SENT')", statement -> {
             statement.setString(1, park ? "FAILED" : "PENDING");
             statement.setString(2, truncate(error));
             statement.setLong(3, backoff.toMillis());

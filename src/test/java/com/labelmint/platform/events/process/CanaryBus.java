@@ -193,6 +193,20 @@ final class CanaryBus implements AutoCloseable {
         return state(batches);
     }
 
+    /**
+     * Every stored event of the batches DELIVERED, received once by its listener, with one inbox
+     * record: what the bus promises, however many instances, transports and kills were involved.
+     */
+    void assertDeliveredExactlyOnce(State state, long events, Collection<UUID> batches) {
+        assertThat(state.outboxRows()).as("outbox rows: %s", state).isEqualTo(events);
+        assertThat(state.delivered()).as("every row DELIVERED, none PENDING/SENT/FAILED/DEAD: %s", state).isEqualTo(events);
+        assertThat(state.distinctReceipts()).as("every event received: %s", state).isEqualTo(events);
+        assertThat(state.receipts()).as("each event received once: %s; duplicates %s", state, duplicates(batches))
+                .isEqualTo(events);
+        assertThat(state.receiptsOfStoredEvents()).as("receipts only of stored events: %s", state).isEqualTo(events);
+        assertThat(state.inboxRecords()).as("one inbox record per event: %s", state).isEqualTo(events);
+    }
+
     /** The bus state of a set of canary batches. */
     record State(long outboxRows, long pending, long sent, long delivered, long failed, long dead, int maxAttempts,
                  long receipts, long distinctReceipts, long receiptsOfStoredEvents, long inboxRecords) {

@@ -7,7 +7,6 @@ import com.labelmint.testing.process.AppProcess;
 import com.labelmint.testing.process.TestDatabase;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Random;
@@ -87,7 +86,7 @@ class OutboxCrashIT {
         AppProcess relay = AppProcess.start("crash-b-relay-on", database.jdbcUrl(), RELAY_ON);
         try {
             CanaryBus.State settled = bus.awaitSettled(Set.of(batch), events, DELIVERY_TIMEOUT, relay);
-            assertDeliveredExactlyOnce(settled, events, Set.of(batch));
+            bus.assertDeliveredExactlyOnce(settled, events, Set.of(batch));
 
             JsonNode report = CanaryBus.report(relay, batch);
             assertThat(report.get("receipts").asLong()).isEqualTo(events);
@@ -170,7 +169,7 @@ class OutboxCrashIT {
                 }
                 CanaryBus.State settled = bus.awaitSettled(round, events, DELIVERY_TIMEOUT, app);
                 System.out.printf("OutboxCrashIT: after restart %d: %s%n", kill, settled);
-                assertDeliveredExactlyOnce(settled, events, round);
+                bus.assertDeliveredExactlyOnce(settled, events, round);
                 for (UUID batch : round) {
                     JsonNode report = CanaryBus.report(app, batch);
                     assertThat(report.get("receipts").asLong()).as("report %s", report).isEqualTo(report.get("distinctEvents").asLong());
@@ -180,15 +179,5 @@ class OutboxCrashIT {
         } finally {
             app.close();
         }
-    }
-
-    private static void assertDeliveredExactlyOnce(CanaryBus.State state, long events, Collection<UUID> batches) {
-        assertThat(state.outboxRows()).as("outbox rows: %s", state).isEqualTo(events);
-        assertThat(state.delivered()).as("every row DELIVERED, none PENDING/SENT/FAILED/DEAD: %s", state).isEqualTo(events);
-        assertThat(state.distinctReceipts()).as("every event received: %s", state).isEqualTo(events);
-        assertThat(state.receipts()).as("each event received once: %s; duplicates %s", state, bus.duplicates(batches))
-                .isEqualTo(events);
-        assertThat(state.receiptsOfStoredEvents()).as("receipts only of stored events: %s", state).isEqualTo(events);
-        assertThat(state.inboxRecords()).as("one inbox record per event: %s", state).isEqualTo(events);
     }
 }
