@@ -1,7 +1,6 @@
 package com.labelmint.auth;
 
 import com.labelmint.auth.credential.Credential;
-import com.labelmint.auth.credential.Emails;
 import com.labelmint.auth.mfa.TotpService;
 import com.labelmint.auth.telegram.TelegramSignIn;
 import com.labelmint.auth.telegram.TelegramUser;
@@ -73,13 +72,7 @@ public class AuthService {
                     throw emailTaken();
                 }
                 AccountView account = users.create(new NewAccount(displayName.trim(), EnumSet.of(role), "en", null));
-                Credential credential = new Credential();
-                credential.accountId = account.id();
-                credential.email = Emails.normalise(email);
-                credential.passwordHash = passwordHash;
-                credential.createdAt = clock.instant();
-                credential.updatedAt = credential.createdAt;
-                credential.persistAndFlush();
+                Credential.of(account.id(), email, passwordHash, clock.instant()).persistAndFlush();
                 return account;
             });
         } catch (PersistenceException e) {
@@ -175,13 +168,7 @@ public class AuthService {
             if (Credential.emailTaken(email)) {
                 throw emailTaken();
             }
-            Credential credential = new Credential();
-            credential.accountId = accountId;
-            credential.email = Emails.normalise(email);
-            credential.passwordHash = passwordHash;
-            credential.createdAt = clock.instant();
-            credential.updatedAt = credential.createdAt;
-            credential.persistAndFlush();
+            Credential.of(accountId, email, passwordHash, clock.instant()).persistAndFlush();
         });
     }
 

@@ -29,6 +29,17 @@ public class Credential extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** A new credential, e-mail normalised; the caller persists it. */
+    public static Credential of(UUID accountId, String email, String passwordHash, Instant now) {
+        Credential credential = new Credential();
+        credential.accountId = accountId;
+        credential.email = Emails.normalise(email);
+        credential.passwordHash = passwordHash;
+        credential.createdAt = now;
+        credential.updatedAt = now;
+        return credential;
+    }
+
     public static Optional<Credential> findByEmail(String email) {
         return find("email", Emails.normalise(email)).firstResultOptional();
     }

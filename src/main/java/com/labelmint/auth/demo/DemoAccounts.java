@@ -63,13 +63,7 @@ public class DemoAccounts implements DemoDataContributor {
 
     private AccountView person(String email, String name, Set<Role> roles, String passwordHash) {
         AccountView account = users.create(new NewAccount(name, roles, "en", null));
-        Credential credential = new Credential();
-        credential.accountId = account.id();
-        credential.email = email;
-        credential.passwordHash = passwordHash;
-        credential.createdAt = clock.instant();
-        credential.updatedAt = credential.createdAt;
-        credential.persist();
+        Credential.of(account.id(), email, passwordHash, clock.instant()).persist();
         return account;
     }
 }
