@@ -16,6 +16,7 @@ import com.labelmint.users.api.NewAccount;
 import com.labelmint.users.api.Role;
 import com.labelmint.users.api.UsersApi;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.TransactionExceptionResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
@@ -126,25 +127,18 @@ public class AuthService {
      * token revokes the session, and that revocation must stick.
      */
     public TokenPair refresh(String refreshToken) {
-        ProblemException[] refusal = new ProblemException[1];
-        TokenPair pair = QuarkusTransaction.requiringNew().call(() -> {
-            try {
-                SessionService.Issued session = sessions.rotate(refreshToken);
-                AccountView account = users.find(session.accountId()).orElseThrow(AuthService::invalidCredentials);
-                if (account.banned()) {
-                    sessions.revoke(session.sessionId(), "account banned");
-                    refuseIfBanned(account);
-                }
-                return tokens(account, session);
-            } catch (ProblemException e) {
-                refusal[0] = e;
-                return null;
-            }
-        });
-        if (refusal[0] != null) {
-            throw refusal[0];
-        }
-        return pair;
+        return QuarkusTransaction.requiringNew()
+                .exceptionHandler(failure -> failure instanceof ProblemException
+                        ? TransactionExceptionResult.COMMIT : TransactionExceptionResult.ROLLBACK)
+                .call(() -> {
+                    SessionService.Issued session = sessions.rotate(refreshToken);
+                    AccountView account = users.find(session.accountId()).orElseThrow(AuthService::invalidCredentials);
+                    if (account.banned()) {
+                        sessions.revoke(session.sessionId(), "account banned");
+                        refuseIfBanned(account);
+                    }
+                    return tokens(account, session);
+                });
     }
 
     /** Signs in (creating the account on a first visit) as the Telegram user that Telegram vouched for. */
