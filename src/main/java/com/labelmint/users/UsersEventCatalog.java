@@ -1,6 +1,7 @@
 package com.labelmint.users;
 
 import com.labelmint.platform.events.EventCatalog;
+import com.labelmint.users.api.ReputationChanged;
 import com.labelmint.users.api.RolesChanged;
 import com.labelmint.users.api.UserBanned;
 import com.labelmint.users.api.UserRegistered;
@@ -17,6 +18,7 @@ public class UsersEventCatalog implements EventCatalog {
                 EventCatalog.event("users.UserRegistered", 1, UserRegistered.class),
                 EventCatalog.event("users.UserBanned", 1, UserBanned.class),
                 EventCatalog.event("users.UserUnbanned", 1, UserUnbanned.class),
-                EventCatalog.event("users.RolesChanged", 1, RolesChanged.class));
+                EventCatalog.event("users.RolesChanged", 1, RolesChanged.class),
+                EventCatalog.event("users.ReputationChanged", 1, ReputationChanged.class));
     }
 }

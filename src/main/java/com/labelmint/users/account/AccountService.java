@@ -3,8 +3,10 @@ package com.labelmint.users.account;
 import com.labelmint.platform.events.EventPublisher;
 import com.labelmint.users.api.AccountView;
 import com.labelmint.users.api.NewAccount;
+import com.labelmint.users.api.Reputation;
 import com.labelmint.users.api.UserRegistered;
 import com.labelmint.users.api.UsersApi;
+import com.labelmint.users.reputation.ReputationService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -16,10 +18,12 @@ import java.util.UUID;
 public class AccountService implements UsersApi {
 
     private final EventPublisher events;
+    private final ReputationService reputations;
     private final Clock clock;
 
-    AccountService(EventPublisher events, Clock clock) {
+    AccountService(EventPublisher events, ReputationService reputations, Clock clock) {
         this.events = events;
+        this.reputations = reputations;
         this.clock = clock;
     }
 
@@ -43,5 +47,10 @@ public class AccountService implements UsersApi {
     @Override
     public Optional<AccountView> find(UUID accountId) {
         return Account.<Account>findByIdOptional(accountId).map(account -> account.view(clock.instant()));
+    }
+
+    @Override
+    public Reputation reputation(UUID accountId) {
+        return reputations.reputation(accountId);
     }
 }

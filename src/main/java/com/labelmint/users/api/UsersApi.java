@@ -10,4 +10,7 @@ public interface UsersApi {
     AccountView create(NewAccount account);
 
     Optional<AccountView> find(UUID accountId);
+
+    /** The person's reputation as a labeler; the neutral score when nobody has measured them yet. */
+    Reputation reputation(UUID accountId);
 }
