@@ -1,0 +1,157 @@
+package com.labelmint.security;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.labelmint.testing.TestAccounts;
+import com.labelmint.testing.TestAccounts.Person;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Walks docs/authorization.md: every endpoint the code serves is in the table, and every endpoint called as
+ * every kind of caller answers as the table says. Path ids always name someone else's object, so an
+ * endpoint that checks the role but forgets the owner shows up here.
+ */
+@QuarkusTest
+class AuthorizationMatrixTest {
+
+    private static final Path MATRIX = Path.of("docs/authorization.md");
+    private static final Map<Class<? extends Annotation>, String> HTTP_METHODS = Map.of(
+            GET.class, "GET", POST.class, "POST", PUT.class, "PUT", PATCH.class, "PATCH", DELETE.class, "DELETE");
+    /** Calls that end the caller's session; they get a session of their own so the walk can go on. */
+    private static final Set<String> SESSION_ENDING = Set.of("POST /api/v1/auth/logout", "POST /api/v1/auth/logout-all");
+    private static final Pattern PATH_PARAMETER = Pattern.compile("\\{(\\w+)}");
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void theTableListsExactlyTheEndpointsTheCodeServes() throws Exception {
+        Set<String> documented = new TreeSet<>();
+        AuthorizationMatrix.read(MATRIX).rows().forEach(row -> assertThat(documented.add(row.endpoint()))
+                .as("listed twice: " + row.endpoint()).isTrue());
+        assertThat(documented).isEqualTo(servedEndpoints());
+    }
+
+    @Test
+    void everyEndpointAnswersEveryCallerAsTheTableSays() throws Exception {
+        Map<String, Supplier<Person>> callers = callers();
+        Map<String, String> someoneElses = Map.of(
+                "accountId", TestAccounts.signedIn("labeler").id().toString(),
+                "batchId", UUID.randomUUID().toString());
+        Map<String, String> signedInTokens = new LinkedHashMap<>();
+        List<String> mismatches = new ArrayList<>();
+
+        for (AuthorizationMatrix.Row row : AuthorizationMatrix.read(MATRIX).rows()) {
+            String path = withIds(row.path(), someoneElses);
+            for (String caller : AuthorizationMatrix.CALLERS) {
+                String token = caller.equals("anonymous") ? null
+                        : SESSION_ENDING.contains(row.endpoint()) ? callers.get(caller).get().accessToken()
+                        : signedInTokens.computeIfAbsent(caller, name -> callers.get(name).get().accessToken());
+                int status = call(row.method(), path, token);
+                AuthorizationMatrix.Expectation expected = row.byCaller().get(caller);
+                boolean asExpected = expected.allowed() ? status != 401 && status != 403 : status == expected.deniedStatus();
+                if (!asExpected) {
+                    mismatches.add(row.endpoint() + " as " + caller + ": got " + status + ", table says "
+                            + (expected.allowed() ? "allowed" : expected.deniedStatus()));
+                }
+            }
+        }
+        assertThat(mismatches).isEmpty();
+    }
+
+    private Map<String, Supplier<Person>> callers() throws Exception {
+        Person admin = TestAccounts.admin(dataSource);
+        Map<String, Supplier<Person>> callers = new LinkedHashMap<>();
+        callers.put("client", () -> TestAccounts.signedIn("client"));
+        callers.put("labeler", () -> TestAccounts.signedIn("labeler"));
+        callers.put("reviewer", () -> reviewer(admin));
+        callers.put("admin", () -> {
+            try {
+                return TestAccounts.admin(dataSource);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return callers;
+    }
+
+    /** Reviewers are appointed by an admin; the new role shows in the next token. */
+    private static Person reviewer(Person admin) {
+        Person person = TestAccounts.signedIn("labeler");
+        given().auth().oauth2(admin.accessToken()).contentType(ContentType.JSON)
+                .body(Map.of("roles", List.of("labeler", "reviewer")))
+                .put("/api/v1/users/" + person.id() + "/roles").then().statusCode(200);
+        return new Person(person.id(), person.email(), TestAccounts.login(person.email(), Map.of()));
+    }
+
+    /** An empty JSON object where a body may go: enough to reach the authorisation check, never a valid request. */
+    private static int call(String method, String path, String token) {
+        RequestSpecification request = given().redirects().follow(false);
+        if (token != null) {
+            request = request.auth().oauth2(token);
+        }
+        if (!method.equals("GET") && !method.equals("DELETE")) {
+            request = request.contentType(ContentType.JSON).body("{}");
+        }
+        return request.request(method, path).then().extract().statusCode();
+    }
+
+    private static String withIds(String template, Map<String, String> someoneElses) {
+        Matcher parameter = PATH_PARAMETER.matcher(template);
+        StringBuilder path = new StringBuilder();
+        while (parameter.find()) {
+            String id = someoneElses.get(parameter.group(1));
+            assertThat(id).as("the walk needs someone else's {" + parameter.group(1) + "} for " + template).isNotNull();
+            parameter.appendReplacement(path, id);
+        }
+        return parameter.appendTail(path).toString();
+    }
+
+    private static Set<String> servedEndpoints() {
+        Set<String> endpoints = new TreeSet<>();
+        for (JavaClass resource : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("com.labelmint")) {
+            if (!resource.isAnnotatedWith(jakarta.ws.rs.Path.class)) {
+                continue;
+            }
+            Class<?> type = resource.reflect();
+            String base = type.getAnnotation(jakarta.ws.rs.Path.class).value();
+            for (Method method : type.getDeclaredMethods()) {
+                HTTP_METHODS.forEach((annotation, name) -> {
+                    if (method.isAnnotationPresent(annotation)) {
+                        jakarta.ws.rs.Path sub = method.getAnnotation(jakarta.ws.rs.Path.class);
+                        endpoints.add(name + " " + base + (sub == null ? "" : sub.value()));
+                    }
+                });
+            }
+        }
+        return endpoints;
+    }
+}
