@@ -32,7 +32,7 @@ public final class TestAccounts {
     public static Person admin(DataSource dataSource) throws Exception {
         Person person = signedIn("client");
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement appoint = connection.prepareStatement("UPDATE users.account SET roles = '{admin,client}' WHERE id = ?")) {
+             PreparedStatement appoint = connection.prepareStatement("UPDATE users.account SET roles = '{admin}' WHERE id = ?")) {
             appoint.setObject(1, person.id());
             appoint.executeUpdate();
         }

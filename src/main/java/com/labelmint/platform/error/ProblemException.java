@@ -1,6 +1,7 @@
 package com.labelmint.platform.error;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,6 +36,11 @@ public class ProblemException extends RuntimeException {
         Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(name, value);
         return new ProblemException(problem, Map.copyOf(more));
+    }
+
+    /** The same problem, listing each invalid field of the request. */
+    public ProblemException withFieldErrors(List<Problem.FieldError> fieldErrors) {
+        return new ProblemException(problem.withErrors(fieldErrors), headers);
     }
 
     public static ProblemException notFound(String what) {

@@ -1,6 +1,6 @@
 package com.labelmint.users.admin;
 
-import com.labelmint.platform.error.ProblemException;
+import com.labelmint.platform.paging.NewestFirstCursor;
 import com.labelmint.platform.paging.Page;
 import com.labelmint.users.account.Account;
 import com.labelmint.users.api.AccountView;
@@ -8,10 +8,8 @@ import com.labelmint.users.api.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +61,7 @@ public class AccountSearch {
             sql.append(criteria.banned() ? " AND banned_until > :now" : " AND (banned_until IS NULL OR banned_until <= :now)");
             parameters.put("now", now);
         }
-        Cursor cursor = Cursor.parse(after);
+        NewestFirstCursor cursor = NewestFirstCursor.parse(after);
         if (cursor != null) {
             sql.append(" AND (created_at, id) < (:afterCreated, :afterId)");
             parameters.put("afterCreated", cursor.createdAt());
@@ -75,7 +73,7 @@ public class AccountSearch {
         parameters.forEach(query::setParameter);
         @SuppressWarnings("unchecked")
         List<Account> fetched = query.getResultList();
-        return Page.fromOneExtra(fetched, limit, account -> new Cursor(account.createdAt, account.id).encoded())
+        return Page.fromOneExtra(fetched, limit, account -> new NewestFirstCursor(account.createdAt, account.id).encoded())
                 .map(account -> account.view(now));
     }
 
@@ -89,28 +87,6 @@ public class AccountSearch {
             return UUID.fromString(text);
         } catch (IllegalArgumentException e) {
             return null;
-        }
-    }
-
-    /** The position after the last account of a page; opaque to clients. */
-    record Cursor(Instant createdAt, UUID id) {
-
-        String encoded() {
-            String plain = createdAt.getEpochSecond() + ":" + createdAt.getNano() + ":" + id;
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
-        }
-
-        static Cursor parse(String encoded) {
-            if (encoded == null || encoded.isEmpty()) {
-                return null;
-            }
-            try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8).split(":", 3);
-                return new Cursor(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
-                        UUID.fromString(parts[2]));
-            } catch (RuntimeException e) {
-                throw ProblemException.badRequest("bad-cursor", "Not a cursor this list gave out: " + encoded);
-            }
         }
     }
 }

@@ -1,0 +1,71 @@
+package com.labelmint.platform.money;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/**
+ * An amount as a whole number of a currency's base units; never a float. In JSON it travels as a decimal
+ * string in whole tokens ({@code {"amount": "0.05", "currency": "USDT"}}), so no client rounds it through
+ * a double.
+ */
+public record Money(long units, Currency currency) {
+
+    public Money {
+        Objects.requireNonNull(currency, "currency");
+    }
+
+    public static Money ofUnits(long units, Currency currency) {
+        return new Money(units, currency);
+    }
+
+    /** Parses a decimal amount; more decimals than the currency has, or more than a {@code long} holds, is refused. */
+    @JsonCreator
+    public static Money parse(@JsonProperty("amount") String amount, @JsonProperty("currency") Currency currency) {
+        if (amount == null || currency == null) {
+            throw new IllegalArgumentException("An amount needs both 'amount' and 'currency'");
+        }
+        BigDecimal decimal;
+        try {
+            decimal = new BigDecimal(amount.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Not a decimal amount: '" + amount + "'");
+        }
+        if (decimal.stripTrailingZeros().scale() > currency.decimals()) {
+            throw new IllegalArgumentException(currency + " has " + currency.decimals() + " decimals; '" + amount + "' has more");
+        }
+        try {
+            return new Money(decimal.movePointRight(currency.decimals()).longValueExact(), currency);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("Amount out of range: '" + amount + "'");
+        }
+    }
+
+    @JsonProperty("amount")
+    public String amount() {
+        return BigDecimal.valueOf(units, currency.decimals()).toPlainString();
+    }
+
+    @JsonProperty("currency")
+    @Override
+    public Currency currency() {
+        return currency;
+    }
+
+    /** Base units are the ledger's business, not the JSON's. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    @Override
+    public long units() {
+        return units;
+    }
+
+    public boolean isNegative() {
+        return units < 0;
+    }
+
+    @Override
+    public String toString() {
+        return amount() + " " + currency;
+    }
+}
