@@ -83,8 +83,9 @@ class ModuleBoundariesTest {
      * (docs/decisions/module-dependencies.md).
      */
     static ArchRule moduleCycles() {
-        return slices().matching("com.labelmint.(*)..").should().beFreeOfCycles().allowEmptyShould(true)
-                .ignoreDependency(DescribedPredicate.alwaysTrue(), JavaClass.Predicates.assignableTo(DomainEvent.class));
+        return slices().matching("com.labelmint.(*)..").should().beFreeOfCycles()
+                .ignoreDependency(DescribedPredicate.alwaysTrue(), JavaClass.Predicates.assignableTo(DomainEvent.class))
+                .allowEmptyShould(true);
     }
 
     /** The module a package belongs to, or null for the platform and anything outside the modules. */
