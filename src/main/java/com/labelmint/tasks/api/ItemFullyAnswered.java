@@ -1,0 +1,10 @@
+package com.labelmint.tasks.api;
+
+import com.labelmint.platform.events.DomainEvent;
+import java.time.Instant;
+import java.util.UUID;
+
+/** An item has all the answers it currently needs: consensus takes it from here. */
+public record ItemFullyAnswered(UUID eventId, Instant occurredAt, UUID projectId, long itemId, int answers)
+        implements DomainEvent {
+}
