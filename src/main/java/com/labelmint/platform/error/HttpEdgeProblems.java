@@ -1,22 +1,19 @@
 package com.labelmint.platform.error;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * Problem documents for the errors that never reach the REST layer: an address nothing serves,
- * a body over the size limit, and failures inside the HTTP layer itself.
+ * a body over the size limit ({@link BodySizeLimits}), and failures inside the HTTP layer itself.
  */
 @ApplicationScoped
 public class HttpEdgeProblems {
@@ -24,33 +21,9 @@ public class HttpEdgeProblems {
     private static final Logger LOG = Logger.getLogger(HttpEdgeProblems.class);
 
     private final ObjectMapper json;
-    private final long maxBodyBytes;
 
-    HttpEdgeProblems(ObjectMapper json,
-                     @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10M") MemorySize maxBodySize) {
+    HttpEdgeProblems(ObjectMapper json) {
         this.json = json;
-        this.maxBodyBytes = maxBodySize.asLongValue();
-    }
-
-    /** A declared body over the limit is refused before it is read, with a problem, not an empty 413. */
-    void rejectOversizeBodies(@Observes Filters filters) {
-        filters.register(context -> {
-            String declaredLength = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-            if (declaredLength != null && isOver(declaredLength)) {
-                context.response().putHeader(HttpHeaders.CONNECTION, "close");
-                send(context, HttpProblems.forStatus(413));
-            } else {
-                context.next();
-            }
-        }, Integer.MAX_VALUE);
-    }
-
-    private boolean isOver(String declaredLength) {
-        try {
-            return Long.parseLong(declaredLength.trim()) > maxBodyBytes;
-        } catch (NumberFormatException e) {
-            return false; // Vert.x itself rejects a malformed Content-Length
-        }
     }
 
     void install(@Observes Router router) {

@@ -1,6 +1,7 @@
 package com.labelmint.platform.error;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -9,6 +10,13 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /** Each kind of bad request gets its own 4xx as application/problem+json, and nothing leaks. */
@@ -16,6 +24,9 @@ import org.junit.jupiter.api.Test;
 class ProblemResponsesTest {
 
     private static final String CANARIES = "/api/v1/ops/event-canaries";
+
+    @ConfigProperty(name = "quarkus.http.test-port")
+    int port;
 
     @Test
     void malformedJsonIs400WithItsOwnType() {
@@ -99,6 +110,19 @@ class ProblemResponsesTest {
                 .then().statusCode(413)
                 .contentType(Problem.MEDIA_TYPE)
                 .body("type", equalTo("urn:labelmint:problem:payload-too-large"));
+    }
+
+    /** Without a Content-Length the limit cannot be judged up front: the body is cut off once it passes it. */
+    @Test
+    void aStreamedBodyOverTheLimitIs413() throws Exception {
+        byte[] huge = ("{\"count\": 1, \"padding\": \"" + "x".repeat(2 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+        HttpRequest chunked = HttpRequest.newBuilder(URI.create("http://localhost:" + port + CANARIES))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge))).build();
+
+        HttpResponse<String> response = HttpClient.newHttpClient().send(chunked, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(413);
     }
 
     @Test

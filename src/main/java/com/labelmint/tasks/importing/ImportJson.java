@@ -1,0 +1,42 @@
+package com.labelmint.tasks.importing;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** The Jackson readers and writer imports use, configured once. */
+@ApplicationScoped
+class ImportJson {
+
+    private final ObjectReader values;
+    private final ObjectReader csvRecords;
+    private final ObjectWriter writer;
+
+    ImportJson(ObjectMapper mapper) {
+        // exact decimals (3.14159265358979323846 stays what it was), one value per line, no silently dropped duplicate keys
+        this.values = mapper.readerFor(JsonNode.class)
+                .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .with(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+        this.csvRecords = new CsvMapper().readerFor(String[].class);
+        this.writer = mapper.writer();
+    }
+
+    /** Reads one JSON value (a JSON line, or a CSV cell holding JSON). */
+    ObjectReader values() {
+        return values;
+    }
+
+    /** Reads one CSV record into its cells. */
+    ObjectReader csvRecords() {
+        return csvRecords;
+    }
+
+    ObjectWriter writer() {
+        return writer;
+    }
+}

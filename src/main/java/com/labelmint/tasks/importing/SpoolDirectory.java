@@ -1,0 +1,106 @@
+package com.labelmint.tasks.importing;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.jboss.logging.Logger;
+
+/**
+ * This instance's folder for spooled import bodies, {@code <spool-directory>/labelmint-import-<instance>}, with
+ * a lock file held while the instance lives. Jobs delete their files when they end; the folders of instances
+ * that died (their lock is free) are removed when another instance starts, so a crash leaves nothing behind
+ * for long even when several instances share one temporary folder.
+ */
+@Startup
+@ApplicationScoped
+class SpoolDirectory {
+
+    private static final Logger LOG = Logger.getLogger(SpoolDirectory.class);
+    private static final String PREFIX = "labelmint-import-";
+    private static final String LOCK_FILE = "instance.lock";
+
+    private final Path folder;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+
+    SpoolDirectory(ImportConfig config) throws IOException {
+        Path root = Path.of(config.spoolDirectory().orElse(System.getProperty("java.io.tmpdir")));
+        Files.createDirectories(root);
+        removeFoldersOfStoppedInstances(root);
+        folder = Files.createDirectory(root.resolve(PREFIX + UUID.randomUUID()));
+        lockChannel = FileChannel.open(folder.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        lock = lockChannel.lock();
+    }
+
+    Path newFile() {
+        return folder.resolve(UUID.randomUUID() + ".spool");
+    }
+
+    void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warnf(e, "Could not delete spool file %s", file);
+        }
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) throws IOException {
+        lock.release();
+        lockChannel.close();
+        deleteTree(folder);
+    }
+
+    private static void removeFoldersOfStoppedInstances(Path root) throws IOException {
+        try (DirectoryStream<Path> folders = Files.newDirectoryStream(root, PREFIX + "*")) {
+            for (Path candidate : folders) {
+                if (Files.isDirectory(candidate) && ownerStopped(candidate)) {
+                    LOG.infof("Removing spooled imports of a stopped instance: %s", candidate);
+                    deleteTree(candidate);
+                }
+            }
+        }
+    }
+
+    /**
+     * The owner holds the lock for as long as it runs; the operating system frees it when the process dies. A
+     * folder without a lock file is either being created right now or was left half-made long ago.
+     */
+    private static boolean ownerStopped(Path candidate) throws IOException {
+        Path lockFile = candidate.resolve(LOCK_FILE);
+        if (!Files.exists(lockFile)) {
+            return Files.getLastModifiedTime(candidate).toInstant().isBefore(Instant.now().minus(Duration.ofMinutes(1)));
+        }
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE); FileLock free = channel.tryLock()) {
+            return free != null;
+        } catch (OverlappingFileLockException e) {
+            return false; // held by this very JVM: an earlier application in the same process (tests)
+        }
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}
