@@ -1,5 +1,5 @@
 # The two commands a newcomer needs: `make run` and `make test`.
-.PHONY: run test package bench clean
+.PHONY: run test package bench bench-import clean
 
 run: ## Run LabelMint on :8080 (embedded PostgreSQL and demo data unless configured otherwise)
 	bash scripts/run.sh
@@ -12,6 +12,9 @@ package: ## Build target/quarkus-app without running tests
 
 bench: ## Outbox benchmark against raw INSERTs (pgbench); writes bench/RESULTS.md
 	bash bench/outbox/run.sh
+
+bench-import: ## Bulk import of 1 000 000 items through the API against a raw COPY of the same rows; writes bench/RESULTS.md
+	bash bench/import/run.sh
 
 clean:
 	mvn -B -ntp -q clean

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.labelmint.projects.ProjectFixtures;
+import com.labelmint.tasks.ImportFixtures;
 import com.labelmint.testing.TestAccounts;
 import com.labelmint.testing.TestAccounts.Person;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -72,9 +73,12 @@ class AuthorizationMatrixTest {
     void everyEndpointAnswersEveryCallerAsTheTableSays() throws Exception {
         Map<String, Supplier<Person>> callers = callers();
         // an active project: a DELETE that gets through is refused (409) instead of taking the object from later rows
+        Person projectOwner = TestAccounts.signedIn("client");
+        UUID project = ProjectFixtures.active(projectOwner, ProjectFixtures.sentimentSchema(), Map.of());
         Map<String, String> someoneElses = Map.of(
                 "accountId", TestAccounts.signedIn("labeler").id().toString(),
-                "projectId", ProjectFixtures.active(TestAccounts.signedIn("client"), ProjectFixtures.sentimentSchema(), Map.of()).toString(),
+                "projectId", project.toString(),
+                "jobId", ImportFixtures.importedJob(projectOwner, project, "{\"data\": {\"text\": \"an item\"}}\n").toString(),
                 "batchId", UUID.randomUUID().toString());
         Map<String, String> signedInTokens = new LinkedHashMap<>();
         List<String> mismatches = new ArrayList<>();
@@ -123,7 +127,8 @@ class AuthorizationMatrixTest {
     }
 
     private static int call(String method, String path, String body, String token) {
-        RequestSpecification request = given().redirects().follow(false);
+        // paths go as written: REST Assured would percent-encode the colon of items:import, which nothing serves
+        RequestSpecification request = given().urlEncodingEnabled(false).redirects().follow(false);
         if (token != null) {
             request = request.auth().oauth2(token);
         }

@@ -40,39 +40,22 @@ final class CopyWriter {
         put(field, 0, field.length);
     }
 
-    /** A text field, escaped; null is SQL NULL. */
+    /** A text field; null is SQL NULL. */
     void text(String value) {
-        separate();
         if (value == null) {
-            put(NULL, 0, NULL.length);
-            return;
-        }
-        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-        ensure(utf8.length * 2);
-        for (byte b : utf8) {
-            switch (b) {
-                case '\\' -> escaped((byte) '\\');
-                case '\n' -> escaped((byte) 'n');
-                case '\r' -> escaped((byte) 'r');
-                case '\t' -> escaped((byte) 't');
-                default -> buffer[length++] = b;
-            }
+            nullField();
+        } else {
+            byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+            escaped(utf8, 0, utf8.length);
         }
     }
 
-    /** Serialised JSON (UTF-8); null is SQL NULL. JSON text never holds a raw control character, only backslashes need escaping. */
-    void json(byte[] utf8) {
-        separate();
-        if (utf8 == null) {
-            put(NULL, 0, NULL.length);
-            return;
-        }
-        ensure(utf8.length * 2);
-        for (byte b : utf8) {
-            if (b == '\\') {
-                buffer[length++] = '\\';
-            }
-            buffer[length++] = b;
+    /** A JSON field (UTF-8 JSON text); null is SQL NULL. */
+    void json(JsonText value) {
+        if (value == null) {
+            nullField();
+        } else {
+            escaped(value.bytes(), value.offset(), value.length());
         }
     }
 
@@ -131,7 +114,33 @@ final class CopyWriter {
         fieldsInRow = true;
     }
 
-    private void escaped(byte letter) {
+    private void nullField() {
+        separate();
+        put(NULL, 0, NULL.length);
+    }
+
+    /**
+     * COPY's text format reads a backslash as an escape and tab, line feed and carriage return as structure. Runs
+     * without any of them, nearly all of a JSON value, are copied in one go.
+     */
+    private void escaped(byte[] utf8, int offset, int count) {
+        separate();
+        ensure(count * 2);
+        int run = offset;
+        for (int i = offset; i < offset + count; i++) {
+            byte b = utf8[i];
+            if (b <= '\\' && (b == '\\' || b == '\n' || b == '\r' || b == '\t')) {
+                System.arraycopy(utf8, run, buffer, length, i - run);
+                length += i - run;
+                escape(b == '\\' ? (byte) '\\' : b == '\n' ? (byte) 'n' : b == '\r' ? (byte) 'r' : (byte) 't');
+                run = i + 1;
+            }
+        }
+        System.arraycopy(utf8, run, buffer, length, offset + count - run);
+        length += offset + count - run;
+    }
+
+    private void escape(byte letter) {
         buffer[length++] = '\\';
         buffer[length++] = letter;
     }

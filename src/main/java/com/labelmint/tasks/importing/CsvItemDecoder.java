@@ -102,7 +102,7 @@ final class CsvItemDecoder implements ItemDecoder {
         if (!problems.isEmpty()) {
             throw new LineRejected(String.join("; ", problems));
         }
-        return new Item(externalId, data, gold);
+        return new Item(externalId, data, null, gold, null);
     }
 
     private String[] cells(RawRecord record) throws LineRejected {

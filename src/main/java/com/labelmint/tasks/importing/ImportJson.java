@@ -13,22 +13,28 @@ import jakarta.enterprise.context.ApplicationScoped;
 class ImportJson {
 
     private final ObjectReader values;
+    private final ObjectReader valuesWithin;
     private final ObjectReader csvRecords;
     private final ObjectWriter writer;
 
     ImportJson(ObjectMapper mapper) {
         // exact decimals (3.14159265358979323846 stays what it was), one value per line, no silently dropped duplicate keys
-        this.values = mapper.readerFor(JsonNode.class)
+        this.valuesWithin = mapper.readerFor(JsonNode.class)
                 .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .with(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+        this.values = valuesWithin.with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.csvRecords = new CsvMapper().readerFor(String[].class);
         this.writer = mapper.writer();
     }
 
-    /** Reads one JSON value (a JSON line, or a CSV cell holding JSON). */
+    /** Reads a text that is one JSON value and nothing else (a CSV cell holding JSON). */
     ObjectReader values() {
         return values;
+    }
+
+    /** Reads the value a parser stands on, leaving the parser after it (the values of a JSON line). */
+    ObjectReader valuesWithin() {
+        return valuesWithin;
     }
 
     /** Reads one CSV record into its cells. */

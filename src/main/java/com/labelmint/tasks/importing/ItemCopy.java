@@ -35,8 +35,8 @@ final class ItemCopy implements ItemPass.Sink {
     public void accept(int line, Item item) {
         rows.raw(projectAndImport);
         rows.text(item.externalId());
-        rows.json(serialised(item.data()));
-        rows.json(item.isGold() ? serialised(item.gold()) : null);
+        rows.json(item.dataText() != null ? item.dataText() : serialised(item.data()));
+        rows.json(!item.isGold() ? null : item.goldText() != null ? item.goldText() : serialised(item.gold()));
         rows.raw(answersNeeded);
         rows.endRow();
     }
@@ -49,9 +49,10 @@ final class ItemCopy implements ItemPass.Sink {
         return rows.finish();
     }
 
-    private byte[] serialised(JsonNode node) {
+    private JsonText serialised(JsonNode node) {
         try {
-            return json.writeValueAsBytes(node);
+            byte[] bytes = json.writeValueAsBytes(node);
+            return new JsonText(bytes, 0, bytes.length);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A parsed JSON tree always serialises", e);
         }

@@ -103,7 +103,7 @@ final class ItemPass {
             throw new LineRejected("not valid UTF-8 (byte " + (invalid + 1) + " of the line)");
         }
         Item item = decoder.decode(record);
-        List<String> violations = rules.violations(item);
+        List<String> violations = rules.violations(item, JsonSafety.textMayBeUnsafe(record.bytes(), record.length()));
         if (!violations.isEmpty()) {
             throw new LineRejected(String.join("; ", violations));
         }

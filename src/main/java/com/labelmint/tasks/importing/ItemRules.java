@@ -16,8 +16,11 @@ final class ItemRules {
         this.schema = schema;
     }
 
-    /** Every reason the item cannot be imported; empty when it can. */
-    List<String> violations(Item item) {
+    /**
+     * Every reason the item cannot be imported; empty when it can. {@code checkText}: whether its strings may hold
+     * what jsonb refuses ({@link JsonSafety#textMayBeUnsafe}).
+     */
+    List<String> violations(Item item, boolean checkText) {
         List<String> violations = new ArrayList<>();
         String id = item.externalId();
         if (id != null) {
@@ -25,15 +28,17 @@ final class ItemRules {
             if (length < 1 || length > LONGEST_EXTERNAL_ID) {
                 violations.add("'id' must be 1 to " + LONGEST_EXTERNAL_ID + " characters");
             }
-            JsonSafety.textProblem(id).ifPresent(problem -> violations.add("'id': " + problem));
+            if (checkText) {
+                JsonSafety.textProblem(id).ifPresent(problem -> violations.add("'id': " + problem));
+            }
         }
         violations.addAll(schema.itemViolations(item.data()));
         if (item.data() != null) {
-            JsonSafety.problem(item.data()).ifPresent(problem -> violations.add("data: " + problem));
+            JsonSafety.problem(item.data(), checkText).ifPresent(problem -> violations.add("data: " + problem));
         }
         if (item.isGold()) {
             schema.answerViolation(item.gold()).ifPresent(problem -> violations.add("gold: " + problem));
-            JsonSafety.problem(item.gold()).ifPresent(problem -> violations.add("gold: " + problem));
+            JsonSafety.problem(item.gold(), checkText).ifPresent(problem -> violations.add("gold: " + problem));
         }
         return violations;
     }

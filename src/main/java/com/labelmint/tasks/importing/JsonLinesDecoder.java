@@ -1,14 +1,20 @@
 package com.labelmint.tasks.importing;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** A JSON line: {@code {"id": "<external id>", "data": {...}, "gold": {<known answer>}}}, id and gold optional. */
+/**
+ * A JSON line: {@code {"id": "<external id>", "data": {...}, "gold": {<known answer>}}}, id and gold optional.
+ * Read with a streaming parser, so that data and gold are both a tree (to validate) and the slice of the line they
+ * came from (to store without writing them out again).
+ */
 final class JsonLinesDecoder implements ItemDecoder {
 
     private static final Set<String> KEYS = Set.of("id", "data", "gold");
@@ -21,43 +27,52 @@ final class JsonLinesDecoder implements ItemDecoder {
 
     @Override
     public Item decode(RawRecord record) throws LineRejected {
-        JsonNode line = parse(record);
-        if (!line.isObject()) {
-            throw new LineRejected("a line is a JSON object: {\"data\": {...}}, with \"id\" and \"gold\" if needed");
-        }
+        String id = null;
+        JsonNode data = null;
+        JsonNode gold = null;
+        JsonText dataText = null;
+        JsonText goldText = null;
         List<String> problems = new ArrayList<>();
-        for (Iterator<String> keys = line.fieldNames(); keys.hasNext(); ) {
-            String key = keys.next();
-            if (!KEYS.contains(key)) {
-                problems.add("'" + Reasons.shorten(key) + "' is not a key of a line: a line has data, and may have id and gold");
+        try (JsonParser line = json.valuesWithin().createParser(record.bytes(), 0, record.length())) {
+            if (line.nextToken() != JsonToken.START_OBJECT) {
+                throw new LineRejected("a line is a JSON object: {\"data\": {...}}, with \"id\" and \"gold\" if needed");
             }
-        }
-        JsonNode id = present(line.get("id"));
-        if (id != null && !id.isTextual()) {
-            problems.add("'id' must be a string");
-        }
-        if (!problems.isEmpty()) {
-            throw new LineRejected(String.join("; ", problems));
-        }
-        return new Item(id == null ? null : id.textValue(), line.get("data"), present(line.get("gold")));
-    }
-
-    private JsonNode parse(RawRecord record) throws LineRejected {
-        try {
-            JsonNode line = json.values().readTree(record.bytes(), 0, record.length());
-            if (line == null || line.isMissingNode()) {
-                throw new LineRejected("not valid JSON: the line is empty");
+            Set<String> seen = new HashSet<>();
+            while (line.nextToken() == JsonToken.FIELD_NAME) {
+                String key = line.currentName();
+                line.nextToken();
+                int start = (int) line.currentTokenLocation().getByteOffset();
+                JsonNode value = json.valuesWithin().readTree(line);
+                JsonText text = new JsonText(record.bytes(), start, (int) line.currentLocation().getByteOffset() - start);
+                if (!seen.add(key)) {
+                    problems.add("'" + Reasons.shorten(key) + "' appears twice");
+                } else if (key.equals("data")) {
+                    data = value;
+                    dataText = text;
+                } else if (key.equals("gold") && !value.isNull()) {
+                    gold = value;
+                    goldText = text;
+                } else if (key.equals("id") && !value.isNull()) {
+                    id = value.isTextual() ? value.textValue() : null;
+                    if (id == null) {
+                        problems.add("'id' must be a string");
+                    }
+                } else if (!KEYS.contains(key)) {
+                    problems.add("'" + Reasons.shorten(key) + "' is not a key of a line: a line has data, and may have id and gold");
+                }
             }
-            return line;
+            if (line.nextToken() != null) {
+                throw new LineRejected("not valid JSON: a line holds one object and nothing after it");
+            }
         } catch (JsonProcessingException e) {
             String column = e.getLocation() == null ? "" : " at column " + e.getLocation().getColumnNr();
             throw new LineRejected("not valid JSON" + column + ": " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new LineRejected("not valid JSON: " + e.getMessage());
         }
-    }
-
-    private static JsonNode present(JsonNode value) {
-        return value == null || value.isNull() ? null : value;
+        if (!problems.isEmpty()) {
+            throw new LineRejected(String.join("; ", problems));
+        }
+        return new Item(id, data, dataText, gold, goldText);
     }
 }

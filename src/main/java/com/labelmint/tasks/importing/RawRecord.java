@@ -1,5 +1,7 @@
 package com.labelmint.tasks.importing;
 
+import java.util.Arrays;
+
 /**
  * One record of an import body as {@link RecordSplitter} cut it: a line of JSON Lines, or a CSV record (which may
  * span lines inside quotes), without its line break. Reused by the splitter: valid until its next call.
@@ -32,15 +34,17 @@ final class RawRecord {
         defect = Defect.NONE;
     }
 
-    void append(byte b) {
-        if (length == maxBytes) {
+    /** Adds bytes to the record; past {@code maxBytes} they are dropped and the record is too long. */
+    void append(byte[] source, int offset, int count) {
+        int kept = Math.min(count, maxBytes - length);
+        if (kept < count) {
             defect = Defect.TOO_LONG;
-            return;
         }
-        if (length == bytes.length) {
-            bytes = java.util.Arrays.copyOf(bytes, (int) Math.min((long) bytes.length * 2, maxBytes));
+        if (length + kept > bytes.length) {
+            bytes = Arrays.copyOf(bytes, (int) Math.min(Math.max((long) bytes.length * 2, length + kept), maxBytes));
         }
-        bytes[length++] = b;
+        System.arraycopy(source, offset, bytes, length, kept);
+        length += kept;
     }
 
     void end(int line, boolean unclosedQuote) {

@@ -24,6 +24,10 @@ final class RecordSplitter {
     private int limit;
     private int line = 1;
     private boolean started;
+    // where the current CSV record stands, across refills of the input buffer
+    private boolean inQuotes;
+    private boolean quoteSeen; // inside quotes, the previous byte was a quote: closing, or the first of ""
+    private boolean atFieldStart;
 
     RecordSplitter(InputStream in, int maxRecordBytes, boolean quotedValuesSpanLines) {
         this.in = in;
@@ -37,37 +41,60 @@ final class RecordSplitter {
             return null;
         }
         record.start(line);
-        boolean inQuotes = false;
-        boolean quoteSeen = false; // inside quotes, the previous byte was a quote: closing, or the first of ""
-        boolean atFieldStart = true;
+        inQuotes = false;
+        quoteSeen = false;
+        atFieldStart = true;
         while (fill()) {
-            byte b = input[position++];
-            if (b == '\n') {
-                if (!inQuotes || quoteSeen) {
-                    record.end(line++, false);
-                    return record;
-                }
-                line++;
-            } else if (quotedValuesSpanLines) {
-                if (inQuotes) {
-                    if (quoteSeen) {
-                        quoteSeen = false;
-                        inQuotes = b == '"';
-                        atFieldStart = b == ',';
-                    } else {
-                        quoteSeen = b == '"';
-                    }
-                } else if (b == '"' && atFieldStart) {
-                    inQuotes = true;
-                    atFieldStart = false;
-                } else {
-                    atFieldStart = b == ',';
-                }
+            int start = position;
+            int end = quotedValuesSpanLines ? csvRecordEnd() : lineEnd();
+            if (end >= 0) {
+                record.append(input, start, end - start);
+                position = end + 1;
+                record.end(line++, false);
+                return record;
             }
-            record.append(b);
+            record.append(input, start, limit - start);
+            position = limit;
         }
         record.end(line, inQuotes && !quoteSeen);
         return record;
+    }
+
+    /** The index of the next line feed in the buffer, or -1. */
+    private int lineEnd() {
+        for (int i = position; i < limit; i++) {
+            if (input[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The index of the line feed that ends the CSV record in the buffer, or -1; counts the line feeds inside quotes. */
+    private int csvRecordEnd() {
+        for (int i = position; i < limit; i++) {
+            byte b = input[i];
+            if (b == '\n') {
+                if (!inQuotes || quoteSeen) {
+                    return i;
+                }
+                line++;
+            } else if (inQuotes) {
+                if (quoteSeen) {
+                    quoteSeen = false;
+                    inQuotes = b == '"';
+                    atFieldStart = b == ',';
+                } else {
+                    quoteSeen = b == '"';
+                }
+            } else if (b == '"' && atFieldStart) {
+                inQuotes = true;
+                atFieldStart = false;
+            } else {
+                atFieldStart = b == ',';
+            }
+        }
+        return -1;
     }
 
     private boolean fill() throws IOException {
