@@ -53,6 +53,7 @@ class AuthorizationMatrixTest {
      */
     private static final Map<String, String> VALID_BODIES = Map.of(
             "PUT /api/v1/projects/{projectId}/status", "{\"status\": \"paused\"}",
+            "POST /api/v1/tasks/{leaseId}/answer", "{\"answer\": {\"value\": \"positive\"}}",
             "PUT /api/v1/projects/{projectId}/members",
             "{\"coOwners\": [], \"reviewers\": [], \"labelerAccess\": \"open\", \"allowedLabelers\": []}");
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{(\\w+)}");

@@ -1,0 +1,72 @@
+package com.labelmint.tasks.queue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** The labeling loop: take the next task, answer it (and take the next in the same call), or give it back. */
+@Path("/api/v1/tasks")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("labeler")
+public class TaskResource {
+
+    /** How long a labeler's client should wait before asking again when there is nothing to do. */
+    static final String IDLE_RETRY_SECONDS = "30";
+
+    private final TaskQueue queue;
+    private final TaskAnswers answers;
+    private final JsonWebToken token;
+
+    TaskResource(TaskQueue queue, TaskAnswers answers, JsonWebToken token) {
+        this.queue = queue;
+        this.answers = answers;
+        this.token = token;
+    }
+
+    public record AnswerRequest(@NotNull JsonNode answer) {
+    }
+
+    /** With {@code next}, the labeler's next task (or {@code null} when there is none). */
+    public record AnswerReceipt(UUID answerId, long itemId, Task next) {
+    }
+
+    @POST
+    @Path("/next")
+    public Response next() {
+        return queue.next(labeler()).map(task -> Response.ok(task).build())
+                .orElseGet(() -> Response.noContent().header("Retry-After", IDLE_RETRY_SECONDS).build());
+    }
+
+    @POST
+    @Path("/{leaseId}/answer")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public AnswerReceipt answer(@PathParam("leaseId") UUID leaseId, @Valid @NotNull AnswerRequest request,
+                                @QueryParam("next") boolean next) {
+        TaskAnswers.RecordedAnswer recorded = answers.answer(labeler(), leaseId, request.answer());
+        Optional<Task> nextTask = next ? queue.next(labeler()) : Optional.empty();
+        return new AnswerReceipt(recorded.answerId(), recorded.itemId(), nextTask.orElse(null));
+    }
+
+    @POST
+    @Path("/{leaseId}/skip")
+    public Response skip(@PathParam("leaseId") UUID leaseId) {
+        answers.skip(labeler(), leaseId);
+        return Response.noContent().build();
+    }
+
+    private UUID labeler() {
+        return UUID.fromString(token.getSubject());
+    }
+}
