@@ -11,6 +11,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -25,24 +27,34 @@ public class HttpEdgeProblems {
 
     private final ObjectMapper json;
     private final long maxBodyBytes;
+    private final List<StreamedBodies> streamedBodies;
 
     HttpEdgeProblems(ObjectMapper json,
-                     @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10M") MemorySize maxBodySize) {
+                     @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10M") MemorySize maxBodySize,
+                     Instance<StreamedBodies> streamedBodies) {
         this.json = json;
         this.maxBodyBytes = maxBodySize.asLongValue();
+        this.streamedBodies = streamedBodies.stream().toList();
     }
 
-    /** A declared body over the limit is refused before it is read, with a problem, not an empty 413. */
+    /**
+     * A declared body over the limit is refused before it is read, with a problem, not an empty 413;
+     * except on paths whose handlers stream the body and enforce a limit of their own.
+     */
     void rejectOversizeBodies(@Observes Filters filters) {
         filters.register(context -> {
             String declaredLength = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-            if (declaredLength != null && isOver(declaredLength)) {
+            if (declaredLength != null && isOver(declaredLength) && !limitsOwnBody(context.normalizedPath())) {
                 context.response().putHeader(HttpHeaders.CONNECTION, "close");
                 send(context, HttpProblems.forStatus(413));
             } else {
                 context.next();
             }
         }, Integer.MAX_VALUE);
+    }
+
+    private boolean limitsOwnBody(String path) {
+        return streamedBodies.stream().anyMatch(streamed -> streamed.limitsOwnBody(path));
     }
 
     private boolean isOver(String declaredLength) {
