@@ -4,6 +4,8 @@ CREATE TABLE tasks.project (
     id               uuid PRIMARY KEY,
     version          bigint           NOT NULL,
     owner_id         uuid             NOT NULL,
+    name             text             NOT NULL,
+    instructions     text             NOT NULL,
     status           text             NOT NULL,
     schema           jsonb            NOT NULL,
     overlap          integer          NOT NULL,
@@ -35,6 +37,19 @@ CREATE TABLE tasks.item (
     -- the queue's promise: never more answers and leases in flight than the item needs
     CHECK (gold_answer IS NOT NULL OR answers_count + leases_active <= answers_needed)
 );
+-- An item's state follows its counters, whichever statement moves them.
+CREATE FUNCTION tasks.item_state() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF NEW.gold_answer IS NULL THEN
+        NEW.state := CASE WHEN NEW.answers_count >= NEW.answers_needed THEN 'complete'
+                          WHEN NEW.answers_count + NEW.leases_active >= NEW.answers_needed THEN 'full'
+                          ELSE 'open' END;
+    END IF;
+    RETURN NEW;
+END;
+$$;
+CREATE TRIGGER item_state BEFORE UPDATE OF answers_count, leases_active, answers_needed ON tasks.item
+    FOR EACH ROW EXECUTE FUNCTION tasks.item_state();
 CREATE UNIQUE INDEX item_external_id ON tasks.item (project_id, external_id) WHERE external_id IS NOT NULL;
 CREATE INDEX item_queue ON tasks.item (project_id, id) WHERE state = 'open' AND gold_answer IS NULL;
 CREATE INDEX item_gold ON tasks.item (project_id, id) WHERE gold_answer IS NOT NULL;

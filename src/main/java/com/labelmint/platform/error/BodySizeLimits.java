@@ -9,18 +9,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import java.util.List;
-import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Request body limits per route: {@code labelmint.http.max-body-size} everywhere, except on the
- * {@link LargeBodyRoute}s modules declare.
+ * Request body limits: {@code labelmint.http.max-body-size} on every path, except the paths whose handlers read
+ * the body as a stream and limit it themselves ({@link StreamedBodies}: asset uploads, item imports).
  *
- * <p>The HTTP layer has a single limit of its own ({@code quarkus.http.limits.max-body-size}), checked before
- * any of ours; it is set to the largest limit any route has (a ceiling), and the routes' limits are applied
- * here, in two steps around it: a declared length is judged before the HTTP layer's check, so the refusal is a
- * problem document; a streamed body's limit is set after it, because the HTTP layer puts its ceiling into the
- * request for the body reader to enforce.
+ * <p>The HTTP layer has one limit of its own ({@code quarkus.http.limits.max-body-size}), checked before the
+ * routes run: it is set to the largest body any handler accepts (a ceiling), and the limits are applied here, in
+ * two steps around it. A declared length is judged before the HTTP layer's check, so the refusal is a problem
+ * document; a streamed body's limit is set after it, because the HTTP layer puts its ceiling into the request
+ * for the body reader to enforce.
  */
 @ApplicationScoped
 public class BodySizeLimits {
@@ -29,32 +28,29 @@ public class BodySizeLimits {
     private static final int AFTER_THE_HTTP_LAYER_LIMIT = 1;
 
     private final HttpEdgeProblems problems;
-    private final List<LargeBodyRoute> largeBodyRoutes;
+    private final List<StreamedBodies> streamedBodies;
     private final long defaultLimit;
+    private final long ceiling;
 
-    BodySizeLimits(HttpEdgeProblems problems, Instance<LargeBodyRoute> largeBodyRoutes,
+    BodySizeLimits(HttpEdgeProblems problems, Instance<StreamedBodies> streamedBodies,
                    @ConfigProperty(name = "labelmint.http.max-body-size", defaultValue = "1M") MemorySize defaultLimit,
                    @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10M") MemorySize ceiling) {
         this.problems = problems;
-        this.largeBodyRoutes = largeBodyRoutes.stream().toList();
+        this.streamedBodies = streamedBodies.stream().toList();
         this.defaultLimit = defaultLimit.asLongValue();
-        for (LargeBodyRoute route : this.largeBodyRoutes) {
-            if (route.maxBodyBytes() > ceiling.asLongValue()) {
-                throw new IllegalStateException("quarkus.http.limits.max-body-size (" + ceiling.asLongValue()
-                        + " bytes) is below the body limit of " + route.getClass().getName() + " (" + route.maxBodyBytes()
-                        + " bytes): the HTTP layer would refuse bodies the route accepts");
-            }
-        }
+        this.ceiling = ceiling.asLongValue();
     }
 
     /**
-     * A declared body over the limit is refused before it is read, with a problem, not an empty 413; then the
-     * connection is closed, since the unread body would otherwise have to be received and thrown away first.
+     * A declared body over the limit is refused before it is read, with a problem rather than a bare 413, and the
+     * connection is closed, since the unread body would otherwise have to be received and thrown away first. On a
+     * streamed-body path only what the HTTP layer refuses anyway (over the ceiling) is refused here.
      */
     void rejectDeclaredOversize(@Observes Filters filters) {
         filters.register(context -> {
             String declaredLength = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-            if (declaredLength != null && isOver(declaredLength, limitOf(context))) {
+            long limit = limitsOwnBody(context) ? ceiling : defaultLimit;
+            if (declaredLength != null && isOver(declaredLength, limit)) {
                 context.response().putHeader(HttpHeaders.CONNECTION, "close")
                         .endHandler(sent -> context.request().connection().close());
                 problems.send(context, HttpProblems.forStatus(413));
@@ -64,11 +60,11 @@ public class BodySizeLimits {
         }, Integer.MAX_VALUE);
     }
 
-    /** Replaces the ceiling the HTTP layer gave a streamed body with the route's own limit. */
+    /** Replaces the ceiling the HTTP layer gave a streamed (chunked) body: the path's own limit, or none. */
     void limitStreamedBodies(@Observes Filters filters) {
         filters.register(context -> {
             if (context.request().getHeader(HttpHeaders.CONTENT_LENGTH) == null) {
-                if (largeBodyRoute(context).isPresent()) {
+                if (limitsOwnBody(context)) {
                     context.remove(VertxHttpRecorder.MAX_REQUEST_SIZE_KEY);
                 } else {
                     context.put(VertxHttpRecorder.MAX_REQUEST_SIZE_KEY, defaultLimit);
@@ -78,14 +74,9 @@ public class BodySizeLimits {
         }, AFTER_THE_HTTP_LAYER_LIMIT);
     }
 
-    private long limitOf(RoutingContext context) {
-        return largeBodyRoute(context).map(LargeBodyRoute::maxBodyBytes).orElse(defaultLimit);
-    }
-
-    private Optional<LargeBodyRoute> largeBodyRoute(RoutingContext context) {
-        String method = context.request().method().name();
+    private boolean limitsOwnBody(RoutingContext context) {
         String path = context.normalizedPath();
-        return largeBodyRoutes.stream().filter(route -> route.matches(method, path)).findFirst();
+        return streamedBodies.stream().anyMatch(streamed -> streamed.limitsOwnBody(path));
     }
 
     private static boolean isOver(String declaredLength, long limit) {

@@ -18,6 +18,11 @@ public record Problem(String type, String title, int status, String detail, Stri
         return new Problem(TYPE_PREFIX + slug, title, status, detail, null, List.of());
     }
 
+    /** Bad input, field by field: the same problem whether bean validation or a module found it. */
+    public static Problem invalidFields(List<FieldError> fieldErrors) {
+        return of(400, "validation", "Invalid request", "Some fields are invalid").withErrors(fieldErrors);
+    }
+
     public Problem withInstance(String path) {
         return new Problem(type, title, status, detail, path, errors);
     }

@@ -54,4 +54,9 @@ public class ProblemException extends RuntimeException {
     public static ProblemException badRequest(String slug, String detail) {
         return new ProblemException(400, slug, "Bad request", detail);
     }
+
+    /** Several fields of one request are wrong: all of them are named, so one round trip fixes them. */
+    public static ProblemException invalidFields(List<Problem.FieldError> fieldErrors) {
+        return new ProblemException(Problem.invalidFields(fieldErrors), Map.of());
+    }
 }

@@ -39,8 +39,7 @@ public class ProblemExceptionMappers {
                 .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
-        Problem problem = Problem.of(400, "validation", "Invalid request", "Some fields are invalid").withErrors(errors);
-        return respond(problem, uri);
+        return respond(Problem.invalidFields(errors), uri);
     }
 
     @ServerExceptionMapper

@@ -1,5 +1,6 @@
 package com.labelmint.platform.money;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
@@ -8,8 +9,10 @@ import java.util.Objects;
 /**
  * An amount as a whole number of a currency's base units; never a float. In JSON it travels as a decimal
  * string in whole tokens ({@code {"amount": "0.05", "currency": "USDT"}}), so no client rounds it through
- * a double.
+ * a double. Only the properties marked here are JSON; base units are the ledger's business.
  */
+@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE,
+        fieldVisibility = JsonAutoDetect.Visibility.NONE)
 public record Money(long units, Currency currency) {
 
     public Money {
@@ -51,13 +54,6 @@ public record Money(long units, Currency currency) {
     @Override
     public Currency currency() {
         return currency;
-    }
-
-    /** Base units are the ledger's business, not the JSON's. */
-    @com.fasterxml.jackson.annotation.JsonIgnore
-    @Override
-    public long units() {
-        return units;
     }
 
     public boolean isNegative() {

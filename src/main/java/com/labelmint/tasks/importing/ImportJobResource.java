@@ -26,10 +26,6 @@ public class ImportJobResource {
     @GET
     @Path("/{jobId}")
     public ImportJob find(@PathParam("jobId") UUID jobId) {
-        return imports.visible(importer(token), jobId);
-    }
-
-    static Importer importer(JsonWebToken token) {
-        return new Importer(UUID.fromString(token.getSubject()), token.getGroups().contains("admin"));
+        return imports.visible(token, jobId);
     }
 }

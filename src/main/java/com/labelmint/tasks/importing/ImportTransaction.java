@@ -4,6 +4,7 @@ import com.labelmint.platform.events.EventPublisher;
 import com.labelmint.projects.api.ProjectView;
 import com.labelmint.projects.api.ProjectsApi;
 import com.labelmint.tasks.api.ItemsImported;
+import com.labelmint.tasks.project.ManagedProjects;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.sql.Connection;
@@ -56,7 +57,8 @@ class ImportTransaction {
     /** Runs in the job's transaction, which the caller opened; what it returns is already recorded on the job. */
     ImportOutcome run(ImportJob job, Spool spool, BooleanSupplier stopping, ItemPass.Progress progress)
             throws SQLException, IOException {
-        ProjectView project = projects.find(job.projectId()).filter(ImportableProjects::acceptsItems)
+        ProjectView project = projects.find(job.projectId())
+                .filter(candidate -> ManagedProjects.ACCEPTING_DATA.contains(candidate.status()))
                 .orElseThrow(() -> new ImportRejected(ImportFailure.PROJECT_CLOSED,
                         "The project was closed or deleted before the import ran: items go into draft, active or paused projects",
                         ImportOutcome.nothing()));

@@ -4,6 +4,7 @@ import com.labelmint.platform.error.Problem;
 import com.labelmint.platform.error.ProblemException;
 import com.labelmint.projects.api.LabelSchema;
 import com.labelmint.projects.api.ProjectView;
+import com.labelmint.tasks.project.ManagedProjects;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +14,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The request side of imports: who may import where, spooling the body, and the Idempotency-Key. A new job is
@@ -24,14 +26,14 @@ class Imports {
 
     private static final Duration POLL = Duration.ofMillis(100);
 
-    private final ImportableProjects projects;
+    private final ManagedProjects projects;
     private final Spooler spooler;
     private final ImportJobs jobs;
     private final ImportWorker worker;
     private final ImportJson json;
     private final int maxLineBytes;
 
-    Imports(ImportableProjects projects, Spooler spooler, ImportJobs jobs, ImportWorker worker, ImportJson json, ImportConfig config) {
+    Imports(ManagedProjects projects, Spooler spooler, ImportJobs jobs, ImportWorker worker, ImportJson json, ImportConfig config) {
         this.projects = projects;
         this.spooler = spooler;
         this.jobs = jobs;
@@ -45,8 +47,8 @@ class Imports {
     }
 
     /** Refuses other people's projects (404) before anything of the body is read. */
-    Started start(Importer importer, UUID projectId, RawOptions raw, InputStream body) {
-        ProjectView project = projects.acceptingItems(importer, projectId);
+    Started start(JsonWebToken caller, UUID projectId, RawOptions raw, InputStream body) {
+        ProjectView project = projects.acceptingData(caller, projectId);
         ImportOptions options = ImportOptions.parse(raw.contentType(), raw.atomic(), raw.idempotencyKey(), raw.waitSeconds());
         Spool spool = spooler.spool(body, options.format(), options.atomic());
         boolean handedOver = false;
@@ -54,7 +56,7 @@ class Imports {
             if (options.format() == ImportFormat.CSV) {
                 requireUsableHeader(spool, project.schema());
             }
-            Started started = jobFor(importer, project, options, spool);
+            Started started = jobFor(UUID.fromString(caller.getSubject()), project, options, spool);
             if (!started.replayed()) {
                 worker.submit(started.job(), spool);
                 handedOver = true;
@@ -71,26 +73,26 @@ class Imports {
     record RawOptions(String contentType, String atomic, String idempotencyKey, String waitSeconds) {
     }
 
-    ImportJob visible(Importer importer, UUID jobId) {
+    ImportJob visible(JsonWebToken caller, UUID jobId) {
         Optional<ImportJob> job = jobs.find(jobId);
         if (job.isEmpty()) {
             throw ProblemException.notFound("Import " + jobId);
         }
         try {
-            projects.managed(importer, job.get().projectId());
+            projects.managedBy(caller, job.get().projectId());
         } catch (ProblemException e) {
             throw ProblemException.notFound("Import " + jobId);
         }
         return job.get();
     }
 
-    private Started jobFor(Importer importer, ProjectView project, ImportOptions options, Spool spool) {
-        Optional<ImportJob> created = jobs.insert(new ImportJobs.NewJob(UUID.randomUUID(), project.id(), importer.accountId(),
+    private Started jobFor(UUID requestedBy, ProjectView project, ImportOptions options, Spool spool) {
+        Optional<ImportJob> created = jobs.insert(new ImportJobs.NewJob(UUID.randomUUID(), project.id(), requestedBy,
                 options.idempotencyKey(), spool.fingerprint(), options.format(), options.atomic(), spool.bytes(), spool.lines()));
         if (created.isPresent()) {
             return new Started(created.get(), false);
         }
-        ImportJob earlier = jobs.findByKey(project.id(), importer.accountId(), options.idempotencyKey())
+        ImportJob earlier = jobs.findByKey(project.id(), requestedBy, options.idempotencyKey())
                 .orElseThrow(() -> new IllegalStateException("An import job conflicted on its Idempotency-Key and cannot be found"));
         if (!MessageDigest.isEqual(earlier.fingerprint(), spool.fingerprint())) {
             throw ProblemException.conflict("idempotency-key-reused", "Idempotency-Key '" + options.idempotencyKey()

@@ -41,7 +41,7 @@ public class ItemImportResource {
                                 @QueryParam("atomic") String atomic,
                                 @QueryParam("wait") String waitSeconds,
                                 InputStream body) {
-        Imports.Started started = imports.start(ImportJobResource.importer(token), projectId,
+        Imports.Started started = imports.start(token, projectId,
                 new Imports.RawOptions(contentType, atomic, idempotencyKey, waitSeconds), body);
         ImportJob job = started.job();
         Response.ResponseBuilder response = Response.status(job.status().finished() ? 200 : 202)

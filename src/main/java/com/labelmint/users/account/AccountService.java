@@ -6,12 +6,14 @@ import com.labelmint.users.api.NewAccount;
 import com.labelmint.users.api.Reputation;
 import com.labelmint.users.api.UserRegistered;
 import com.labelmint.users.api.UsersApi;
+import com.labelmint.users.profile.Skill;
 import com.labelmint.users.reputation.ReputationService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -47,6 +49,11 @@ public class AccountService implements UsersApi {
     @Override
     public Optional<AccountView> find(UUID accountId) {
         return Account.<Account>findByIdOptional(accountId).map(account -> account.view(clock.instant()));
+    }
+
+    @Override
+    public Set<String> skillTags(UUID accountId) {
+        return Set.copyOf(Skill.<Skill>list("accountId", accountId).stream().map(skill -> skill.tag).toList());
     }
 
     @Override

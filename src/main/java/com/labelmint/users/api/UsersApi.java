@@ -1,6 +1,7 @@
 package com.labelmint.users.api;
 
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** The users module's synchronous face. Calls join the caller's transaction. */
@@ -10,6 +11,9 @@ public interface UsersApi {
     AccountView create(NewAccount account);
 
     Optional<AccountView> find(UUID accountId);
+
+    /** The tags of the skills the person has declared, at any level. */
+    Set<String> skillTags(UUID accountId);
 
     /** The person's reputation as a labeler; the neutral score when nobody has measured them yet. */
     Reputation reputation(UUID accountId);

@@ -2,12 +2,10 @@ package com.labelmint.testing.process;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,7 +68,7 @@ public final class AppProcess implements AutoCloseable {
         }
         Path logDir = appDir.toAbsolutePath().getParent().resolve("it-logs");
         Path dataRoot = appDir.toAbsolutePath().getParent().resolve("it-data");
-        int port = freePort();
+        int port = ChildProcesses.freePort();
         Path dataDir;
         try {
             Files.createDirectories(dataRoot);
@@ -242,12 +240,7 @@ public final class AppProcess implements AutoCloseable {
     }
 
     public String logTail(int lines) {
-        try {
-            List<String> all = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
-            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-        } catch (IOException | UncheckedIOException e) {
-            return "(cannot read " + log + ": " + e + ")";
-        }
+        return ChildProcesses.tail(log, lines);
     }
 
     @Override
@@ -261,15 +254,6 @@ public final class AppProcess implements AutoCloseable {
             throw new IllegalStateException("System property labelmint.app.dir is not set (failsafe sets it to target/quarkus-app)");
         }
         return Path.of(dir);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static void sleep(long millis) {
