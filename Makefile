@@ -1,5 +1,5 @@
 # The two commands a newcomer needs: `make run` and `make test`.
-.PHONY: run test package bench clean
+.PHONY: run test package bench bench-queue clean
 
 run: ## Run LabelMint on :8080 (embedded PostgreSQL and demo data unless configured otherwise)
 	bash scripts/run.sh
@@ -12,6 +12,9 @@ package: ## Build target/quarkus-app without running tests
 
 bench: ## Outbox benchmark against raw INSERTs (pgbench); writes bench/RESULTS.md
 	bash bench/outbox/run.sh
+
+bench-queue: ## Labeling-loop benchmark: 200 labelers against the same SQL in pgbench; writes bench/RESULTS.md
+	bash bench/queue/run.sh
 
 clean:
 	mvn -B -ntp -q clean
