@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.labelmint.projects.ProjectFixtures;
+import com.labelmint.tasks.QueueFixtures;
 import com.labelmint.testing.TestAccounts;
 import com.labelmint.testing.TestAccounts.Person;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -53,6 +54,8 @@ class AuthorizationMatrixTest {
      */
     private static final Map<String, String> VALID_BODIES = Map.of(
             "PUT /api/v1/projects/{projectId}/status", "{\"status\": \"paused\"}",
+            "POST /api/v1/projects/{projectId}/assets/uploads",
+            "{\"files\": [{\"fileName\": \"cat.jpg\", \"contentType\": \"image/jpeg\", \"sizeBytes\": 1000}]}",
             "POST /api/v1/tasks/{leaseId}/answer", "{\"answer\": {\"value\": \"positive\"}}",
             "PUT /api/v1/projects/{projectId}/members",
             "{\"coOwners\": [], \"reviewers\": [], \"labelerAccess\": \"open\", \"allowedLabelers\": []}");
@@ -73,9 +76,15 @@ class AuthorizationMatrixTest {
     void everyEndpointAnswersEveryCallerAsTheTableSays() throws Exception {
         Map<String, Supplier<Person>> callers = callers();
         // an active project: a DELETE that gets through is refused (409) instead of taking the object from later rows
+        UUID project = ProjectFixtures.active(TestAccounts.signedIn("client"), ProjectFixtures.sentimentSchema(), Map.of("goldRate", 0));
+        QueueFixtures.awaitQueueSees(dataSource, project, "active");
+        QueueFixtures.items(dataSource, project, 1, 3);
+        String someoneElsesLease = given().auth().oauth2(TestAccounts.signedIn("labeler").accessToken()).post("/api/v1/tasks/next")
+                .then().statusCode(200).extract().jsonPath().getString("leaseId");
         Map<String, String> someoneElses = Map.of(
                 "accountId", TestAccounts.signedIn("labeler").id().toString(),
-                "projectId", ProjectFixtures.active(TestAccounts.signedIn("client"), ProjectFixtures.sentimentSchema(), Map.of()).toString(),
+                "projectId", project.toString(),
+                "leaseId", someoneElsesLease,
                 "batchId", UUID.randomUUID().toString());
         Map<String, String> signedInTokens = new LinkedHashMap<>();
         List<String> mismatches = new ArrayList<>();
@@ -118,7 +127,7 @@ class AuthorizationMatrixTest {
     private static Person reviewer(Person admin) {
         Person person = TestAccounts.signedIn("labeler");
         given().auth().oauth2(admin.accessToken()).contentType(ContentType.JSON)
-                .body(Map.of("roles", List.of("labeler", "reviewer")))
+                .body(Map.of("roles", List.of("reviewer")))
                 .put("/api/v1/users/" + person.id() + "/roles").then().statusCode(200);
         return new Person(person.id(), person.email(), TestAccounts.login(person.email(), Map.of()));
     }

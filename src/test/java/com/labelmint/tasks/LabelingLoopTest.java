@@ -2,6 +2,7 @@ package com.labelmint.tasks;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -14,6 +15,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +37,9 @@ class LabelingLoopTest {
 
     @Test
     void labelersTakeAnswerAndMoveOnUntilEveryItemHasItsAnswers() throws Exception {
-        UUID project = activeProject(Map.of("overlap", 2, "goldRate", 0));
+        Person owner = TestAccounts.signedIn("client");
+        UUID project = ProjectFixtures.active(owner, ProjectFixtures.sentimentSchema(), Map.of("overlap", 2, "goldRate", 0));
+        QueueFixtures.awaitQueueSees(dataSource, project, "active");
         List<Long> items = QueueFixtures.items(dataSource, project, 3, 2);
         Person first = TestAccounts.signedIn("labeler");
         Person second = TestAccounts.signedIn("labeler");
@@ -65,6 +69,9 @@ class LabelingLoopTest {
         assertThat(QueueFixtures.count(dataSource,
                 "SELECT count(*) FROM platform.outbox_event WHERE type = 'tasks.ItemFullyAnswered' AND payload->>'projectId' = ?",
                 project.toString())).isEqualTo(3);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().auth().oauth2(owner.accessToken()).get("/api/v1/projects/" + project + "/progress").then().statusCode(200)
+                        .body("answers", equalTo(6)).body("itemsAnswered", equalTo(3)));
     }
 
     @Test

@@ -10,6 +10,8 @@ import java.util.Optional;
 public record DataField(String name, Type type, boolean required) {
 
     public static final String NAME_PATTERN = "[a-z][a-z0-9_]{0,63}";
+    /** An image field's value is a URL or {@code asset:<file name>}, a file uploaded to the project. */
+    public static final String ASSET_PREFIX = "asset:";
 
     /** What a field holds. {@code image} is the URL or the asset id of a picture to label. */
     public enum Type {
@@ -44,7 +46,7 @@ public record DataField(String name, Type type, boolean required) {
                         : Optional.of("'" + name + "' must be an http(s) URL");
             case IMAGE:
                 return value.isTextual() && (isHttpUrl(value.asText()) || isAssetReference(value.asText())) ? Optional.empty()
-                        : Optional.of("'" + name + "' must be an http(s) URL or an asset reference (asset:<id>)");
+                        : Optional.of("'" + name + "' must be an http(s) URL or an uploaded file (asset:<file name>)");
             default:
                 return value.isTextual() && value.asText().length() <= 100_000 ? Optional.empty()
                         : Optional.of("'" + name + "' must be text of at most 100000 characters");
@@ -55,7 +57,9 @@ public record DataField(String name, Type type, boolean required) {
         return (text.startsWith("https://") || text.startsWith("http://")) && text.length() <= 2048 && !text.contains(" ");
     }
 
+    /** {@code asset:} and a file name as uploaded: segments that cannot climb out of the project or start with a dot. */
     private static boolean isAssetReference(String text) {
-        return text.matches("asset:[A-Za-z0-9][A-Za-z0-9._-]{0,199}");
+        return text.length() <= ASSET_PREFIX.length() + 255
+                && text.matches("asset:[A-Za-z0-9_-][A-Za-z0-9._-]*(/[A-Za-z0-9_-][A-Za-z0-9._-]*)*");
     }
 }

@@ -6,6 +6,8 @@ import com.labelmint.projects.api.LabelSchema;
 import com.labelmint.projects.api.ProjectMembers;
 import com.labelmint.projects.api.ProjectStatus;
 import com.labelmint.projects.api.ProjectView;
+import com.labelmint.projects.progress.ProgressCounters;
+import com.labelmint.projects.progress.ProjectProgress;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -28,6 +30,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.sql.SQLException;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -40,11 +43,13 @@ public class ProjectResource {
 
     private final ProjectService projects;
     private final ProjectMembership membership;
+    private final ProgressCounters progress;
     private final JsonWebToken token;
 
-    ProjectResource(ProjectService projects, ProjectMembership membership, JsonWebToken token) {
+    ProjectResource(ProjectService projects, ProjectMembership membership, ProgressCounters progress, JsonWebToken token) {
         this.projects = projects;
         this.membership = membership;
+        this.progress = progress;
         this.token = token;
     }
 
@@ -87,6 +92,13 @@ public class ProjectResource {
     @Path("/{projectId}")
     public ProjectView find(@PathParam("projectId") UUID projectId) {
         return projects.visible(caller(), projectId);
+    }
+
+    @GET
+    @Path("/{projectId}/progress")
+    public ProjectProgress progress(@PathParam("projectId") UUID projectId) throws SQLException {
+        ProjectView project = projects.visible(caller(), projectId);
+        return progress.read(projectId).orElseGet(() -> new ProjectProgress(projectId, 0, 0, 0, 0, project.createdAt()));
     }
 
     @PATCH

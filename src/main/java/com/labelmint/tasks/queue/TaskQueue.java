@@ -2,6 +2,7 @@ package com.labelmint.tasks.queue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.labelmint.platform.error.ProblemException;
+import com.labelmint.tasks.asset.AssetReferences;
 import com.labelmint.tasks.project.ProjectCopies;
 import com.labelmint.tasks.project.QueueProject;
 import com.labelmint.users.api.AccountView;
@@ -63,12 +64,14 @@ public class TaskQueue {
     private final DataSource dataSource;
     private final ProjectCopies projects;
     private final UsersApi users;
+    private final AssetReferences assets;
     private final ObjectMapper json;
 
-    TaskQueue(DataSource dataSource, ProjectCopies projects, UsersApi users, ObjectMapper json) {
+    TaskQueue(DataSource dataSource, ProjectCopies projects, UsersApi users, AssetReferences assets, ObjectMapper json) {
         this.dataSource = dataSource;
         this.projects = projects;
         this.users = users;
+        this.assets = assets;
         this.json = json;
     }
 
@@ -159,12 +162,12 @@ public class TaskQueue {
         }
     }
 
-    Task task(QueueProject project, Lease lease, String data) {
+    private Task task(QueueProject project, Lease lease, String data) {
         try {
             return new Task(lease.id(), lease.expiresAt(),
                     new Task.Project(project.id(), project.name(), project.instructions(), project.schema().dataFields(),
                             project.schema().label()),
-                    new Task.Item(lease.itemId(), json.readTree(data)));
+                    new Task.Item(lease.itemId(), assets.withLinks(project.id(), project.schema().dataFields(), json.readTree(data))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
