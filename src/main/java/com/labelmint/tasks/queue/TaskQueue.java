@@ -39,11 +39,16 @@ public class TaskQueue {
             WHERE l.labeler_id = ? AND l.state = 'active' AND l.expires_at > now() AND p.status = 'active'
             ORDER BY l.issued_at LIMIT 1""";
 
+    /**
+     * The project as a one-element array, ordered by (project, id), is for the planner: with a plain equality it may
+     * walk the primary key in id order and filter out every finished item at the head of the queue, a cost that grows
+     * with every item done; this way item_queue, which holds open items only, is the one index that gives the order.
+     */
     private static final String NEXT_ITEM = """
             SELECT i.id, i.data::text FROM tasks.item i
-            WHERE i.project_id = ? AND i.state = 'open' AND i.gold_answer IS NULL
+            WHERE i.project_id = ANY (ARRAY[?::uuid]) AND i.state = 'open' AND i.gold_answer IS NULL
               AND NOT EXISTS (SELECT 1 FROM tasks.lease l WHERE l.item_id = i.id AND l.labeler_id = ?)
-            ORDER BY i.id LIMIT 1 FOR UPDATE SKIP LOCKED""";
+            ORDER BY i.project_id, i.id LIMIT 1 FOR UPDATE SKIP LOCKED""";
 
     /** Gold items are answered by everyone once and never fill up, so they need no lock. */
     private static final String NEXT_GOLD_ITEM = """
