@@ -64,6 +64,13 @@ class LabelingLoopTest {
             answer(second, next(second).statusCode(200).extract().jsonPath().getString("leaseId"), POSITIVE, false).statusCode(200);
         }
         next(second).statusCode(204).header("Retry-After", "30");
+        JsonPath history = given().auth().oauth2(second.accessToken()).queryParam("limit", 2).get("/api/v1/tasks/answers")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(history.getList("items.itemId", Long.class)).hasSize(2).doesNotHaveDuplicates();
+        assertThat(given().auth().oauth2(second.accessToken()).queryParam("after", history.getString("next")).get("/api/v1/tasks/answers")
+                .then().statusCode(200).extract().jsonPath().getList("items.itemId", Long.class)).hasSize(1);
+        assertThat(given().auth().oauth2(TestAccounts.signedIn("labeler").accessToken()).get("/api/v1/tasks/answers")
+                .then().statusCode(200).extract().jsonPath().getList("items")).isEmpty();
         assertThat(QueueFixtures.count(dataSource, "SELECT count(*) FROM tasks.item WHERE project_id = ? AND state = 'complete'", project))
                 .isEqualTo(3);
         assertThat(QueueFixtures.count(dataSource,

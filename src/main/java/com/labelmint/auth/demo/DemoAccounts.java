@@ -3,6 +3,7 @@ package com.labelmint.auth.demo;
 import com.labelmint.auth.credential.Credential;
 import com.labelmint.auth.mfa.TotpService;
 import com.labelmint.auth.password.PasswordHasher;
+import com.labelmint.platform.demo.DemoContext;
 import com.labelmint.platform.demo.DemoDataContributor;
 import com.labelmint.users.api.AccountView;
 import com.labelmint.users.api.NewAccount;
@@ -42,7 +43,7 @@ public class DemoAccounts implements DemoDataContributor {
     }
 
     @Override
-    public List<String> seed() {
+    public List<String> seed(DemoContext context) {
         String hash = hasher.hash(PASSWORD);
         List<String> lines = new ArrayList<>();
         lines.add("Demo accounts (password " + PASSWORD + "):");
@@ -50,7 +51,7 @@ public class DemoAccounts implements DemoDataContributor {
         TotpService.Enrollment enrollment = totp.enroll(admin.id(), "LabelMint:admin@labelmint.local");
         lines.add("  admin@labelmint.local   admin; TOTP secret " + enrollment.secret()
                 + " (add it to an authenticator app, then confirm with a first code)");
-        person("client@labelmint.local", "Cleo Client", EnumSet.of(Role.CLIENT), hash);
+        context.remember(DemoContext.CLIENT, person("client@labelmint.local", "Cleo Client", EnumSet.of(Role.CLIENT), hash).id());
         lines.add("  client@labelmint.local  client");
         for (int i = 1; i <= 3; i++) {
             person("labeler" + i + "@labelmint.local", "Labeler " + i, EnumSet.of(Role.LABELER), hash);

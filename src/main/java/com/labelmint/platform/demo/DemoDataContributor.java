@@ -9,6 +9,9 @@ public interface DemoDataContributor {
 
     int order();
 
-    /** Creates this module's demo records; returns lines telling a person how to use them. */
-    java.util.List<String> seed();
+    /**
+     * Creates this module's demo records, naming in {@code context} what later contributors need; returns lines
+     * telling a person how to use them.
+     */
+    java.util.List<String> seed(DemoContext context);
 }

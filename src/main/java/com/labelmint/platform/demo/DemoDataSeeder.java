@@ -60,8 +60,9 @@ public class DemoDataSeeder {
                 return List.of("Demo data was seeded at first start; it is still there.");
             }
             List<String> instructions = new ArrayList<>();
+            DemoContext context = new DemoContext();
             contributors.stream().sorted(Comparator.comparingInt(DemoDataContributor::order))
-                    .forEach(contributor -> instructions.addAll(contributor.seed()));
+                    .forEach(contributor -> instructions.addAll(contributor.seed(context)));
             LOG.infof("Seeded demo data from %d module(s)", contributors.size());
             return instructions;
         });

@@ -1,10 +1,17 @@
 package com.labelmint.tasks.queue;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.labelmint.platform.paging.Page;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -12,11 +19,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.sql.SQLException;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** The labeling loop: take the next task, answer it (and take the next in the same call), or give it back. */
+/** The labeling loop: take the next task, answer it (and take the next in the same call), or give it back; and one's history. */
 @Path("/api/v1/tasks")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("labeler")
@@ -27,11 +35,13 @@ public class TaskResource {
 
     private final TaskQueue queue;
     private final TaskAnswers answers;
+    private final MyAnswers history;
     private final JsonWebToken token;
 
-    TaskResource(TaskQueue queue, TaskAnswers answers, JsonWebToken token) {
+    TaskResource(TaskQueue queue, TaskAnswers answers, MyAnswers history, JsonWebToken token) {
         this.queue = queue;
         this.answers = answers;
+        this.history = history;
         this.token = token;
     }
 
@@ -40,6 +50,13 @@ public class TaskResource {
 
     /** With {@code next}, the labeler's next task (or {@code null} when there is none). */
     public record AnswerReceipt(UUID answerId, long itemId, Task next) {
+    }
+
+    @GET
+    @Path("/answers")
+    public Page<MyAnswers.MyAnswer> myAnswers(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
+                                             @QueryParam("after") @Size(max = 200) String after) throws SQLException, JsonProcessingException {
+        return history.page(labeler(), after, limit);
     }
 
     @POST
