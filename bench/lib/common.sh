@@ -15,8 +15,9 @@ calc() { awk "BEGIN { printf \"%s\", $1 }"; }                 # calc 'expr' -> n
 fmt() { awk -v v="$1" -v d="${2:-0}" 'BEGIN { printf "%.*f", d, v }'; }
 q() { psql -d "$DB" -v ON_ERROR_STOP=1 -qtAX -c "$1"; }
 
-build_jar_if_missing() {
-    [[ -f $JAR ]] && return 0
+# A jar older than the sources would measure code that is no longer there (as scripts/run.sh decides).
+build_jar_if_stale() {
+    if [[ -f $JAR && -z $(cd "$ROOT" && find pom.xml src/main -newer "$JAR" -print -quit) ]]; then return 0; fi
     log "building the jar"
     (cd "$ROOT" && mvn -B -ntp -q package -DskipTests)
 }

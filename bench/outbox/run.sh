@@ -251,7 +251,7 @@ START=$(date -u '+%Y-%m-%d %H:%M UTC')
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 SECONDS=0
 
-build_jar_if_missing
+build_jar_if_stale
 recreate_database
 
 # The first start migrates the schema. A publish-only app (relay and poller off) never touches the

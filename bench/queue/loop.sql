@@ -24,9 +24,9 @@ SELECT id, version, name, instructions, schema::text, lease_seconds, gold_rate F
     WHERE status = 'active' AND (open_to_all OR :s_account_id = ANY (allowed_labelers)) AND required_skills <@ :skills
     ORDER BY priority DESC, id \gset p_
 SELECT i.id, i.data::text FROM tasks.item i
-    WHERE i.project_id = :p_id AND i.state = 'open' AND i.gold_answer IS NULL
+    WHERE i.project_id = ANY (ARRAY[:p_id::uuid]) AND i.state = 'open' AND i.gold_answer IS NULL
       AND NOT EXISTS (SELECT 1 FROM tasks.lease l WHERE l.item_id = i.id AND l.labeler_id = :s_account_id)
-    ORDER BY i.id LIMIT 1 FOR UPDATE SKIP LOCKED \gset i_
+    ORDER BY i.project_id, i.id LIMIT 1 FOR NO KEY UPDATE SKIP LOCKED \gset i_
 UPDATE tasks.item SET leases_active = leases_active + 1 WHERE id = :i_id;
 INSERT INTO tasks.lease (id, item_id, project_id, labeler_id, issued_at, expires_at, state)
     VALUES (gen_random_uuid(), :i_id, :p_id, :s_account_id, now(), now() + make_interval(secs => :p_lease_seconds), 'active')

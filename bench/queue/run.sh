@@ -12,6 +12,7 @@ ITEMS=${ITEMS:-1000000}
 LABELERS=${LABELERS:-200}             # app threads and pgbench clients alike
 DURATION=${DURATION:-60}              # measured seconds of every phase
 WARMUP=${WARMUP:-15}                  # seconds of each app phase before measuring (JIT, pools)
+JIT_WARMUP=${JIT_WARMUP:-60}          # seconds of the loop, unmeasured, before the first phase
 VARIANTS=${VARIANTS:-"split combined"} # split: next, then answer; combined: answer?next=true
 # Milliseconds (± 50 %) each labeler reads a task before answering it. 0 measures capacity; above 0 measures
 # latency at the load that many labelers make, and pgbench, which has nothing to compare then, is left out.
@@ -36,7 +37,7 @@ ARTIFACTS=${ARTIFACTS:-$ROOT/target/bench-queue}   # raw outputs of each run, ke
 export PGHOST PGPORT PGUSER
 
 RUN_ID=$(date -u +%Y%m%dT%H%M%SZ)-$$
-COMMAND="ITEMS=$ITEMS LABELERS=$LABELERS DURATION=$DURATION WARMUP=$WARMUP VARIANTS=\"$VARIANTS\" THINK_MS=$THINK_MS PG=$PG bash bench/queue/run.sh"
+COMMAND="ITEMS=$ITEMS LABELERS=$LABELERS DURATION=$DURATION WARMUP=$WARMUP JIT_WARMUP=$JIT_WARMUP VARIANTS=\"$VARIANTS\" THINK_MS=$THINK_MS PG=$PG bash bench/queue/run.sh"
 
 WORK=$(mktemp -d /tmp/labelmint-queue-bench.XXXXXX)
 source "$ROOT/bench/lib/common.sh"
@@ -224,12 +225,17 @@ per_answer_figures() { # phase answers
     fi
 }
 
-await_outbox_settled() {
-    local deadline=$(( $(date +%s) + 120 ))
-    while (( $(q "SELECT count(*) FROM platform.outbox_event WHERE status IN ('PENDING', 'SENT')") > 0 )); do
-        (( $(date +%s) < deadline )) || die "the outbox still has undelivered rows after 120 s"
+undelivered_events() { q "SELECT count(*) FROM platform.outbox_event WHERE status IN ('PENDING', 'SENT')"; }
+
+# Delivery (the relay and the listeners it calls) runs behind the answers; the next phase starts when it is done.
+await_outbox_settled() { # -> seconds waited
+    local start; start=$(now_ms)
+    local deadline=$(( $(date +%s) + 900 ))
+    while (( $(undelivered_events) > 0 )); do
+        (( $(date +%s) < deadline )) || die "the outbox still has undelivered rows after 900 s"
         sleep 0.5
     done
+    calc "($(now_ms) - $start) / 1000"
 }
 
 app_phase() { # variant: split | combined
@@ -243,6 +249,7 @@ app_phase() { # variant: split | combined
     sample start
     until [[ -e $mark.end ]]; do kill -0 "$pid" 2>/dev/null || die "the driver stopped early"; sleep 0.05; done
     sample end
+    R[${v}_backlog]=$(undelivered_events)
     wait "$pid" || die "the driver failed"
     local n; n=$(jq .answers "$out")
     (( n > 0 )) || die "no answers in the measured window: $(cat "$out")"
@@ -252,7 +259,7 @@ app_phase() { # variant: split | combined
     R[${v}_per_second]=$(jq -r '.perSecond | sort | "\(.[0]) / \(.[length / 2 | floor]) / \(.[-1])"' "$out")
     per_answer_figures "$v" "$n"
     log "  -> $(fmt "${R[${v}_rate]}") answers/s, requests p50/p95/p99 $(jq -r '.requests | "\(.p50) / \(.p95) / \(.p99)"' "$out") ms, errors: ${R[${v}_errors]}"
-    await_outbox_settled
+    R[${v}_backlog]+=" / $(fmt "$(await_outbox_settled)" 1) s"
 }
 
 # The event payloads pgbench stores: the app's shape and size, under one event id, by which they are deleted
@@ -268,7 +275,7 @@ payloads() {
 pgbench_phase() { # pass: a | b
     local p=pgbench_$1 out=$OUT/pgbench-$1.txt status=0
     prepare_phase
-    await_outbox_settled
+    await_outbox_settled >/dev/null
     kill -STOP "$APP_PID"
     log "pgbench ($1): $LABELERS clients, $PGBENCH_THREADS threads, ${DURATION}s"
     reset_statement_stats
@@ -302,7 +309,7 @@ START=$(date -u '+%Y-%m-%d %H:%M UTC')
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 SECONDS=0
 
-build_jar_if_missing
+build_jar_if_stale
 compile_driver
 case $PG in
     private) start_private_cluster ;;
@@ -344,6 +351,13 @@ q "UPDATE bench.labeler b SET session_id = s.id FROM auth.session s WHERE s.acco
 (( $(q "SELECT count(session_id) FROM bench.labeler") == LABELERS )) || die "not every labeler has a session"
 log "set-up done after ${SECONDS}s"
 
+# The app's CPU per answer keeps falling for tens of thousands of requests while the JIT compiles; without this
+# the first app phase would pay for it and the second not.
+if (( JIT_WARMUP > 0 )); then
+    log "warming the app up: ${JIT_WARMUP}s of the loop, not measured"
+    driver loop "http://127.0.0.1:$PORT" "$WORK/labelers.tsv" 0 "$JIT_WARMUP" split 0 "$WORK/jit-warmup" >/dev/null
+    await_outbox_settled >/dev/null
+fi
 BASELINE=$(( THINK_MS == 0 ))
 if (( BASELINE )); then pgbench_phase a; fi
 for variant in $VARIANTS; do app_phase "$variant"; done
@@ -374,7 +388,7 @@ cell() { # phase measure -> the table's cell
                 [[ $m == cycle ]] && echo "${R[${p}_latency]}" || echo -
             fi ;;
         p99) app "$p" && jq -r 'if .requests.p99 < 50 then "yes" else "**no**" end' "$OUT/driver-$p.json" || echo - ;;
-        per_second) app "$p" && echo "${R[${p}_per_second]}" || echo - ;;
+        per_second|backlog) app "$p" && echo "${R[${p}_$m]}" || echo - ;;
         errors) echo "${R[${p}_errors]}" ;;
         wal) num "${R[${p}_wal]:-}" ;;
         busy) num "${R[${p}_busy]}" ;;
@@ -402,6 +416,7 @@ TABLE=$WORK/table.md
     row "latency of answer, ms, p50 / p95 / p99 / max" answer
     row "latency of one answer (app: next + answer, or the combined call; pgbench: its script), ms, p50 / p95 / p99 / max" cycle
     row "answers in each second of the window: min / median / max" per_second
+    row "events not yet delivered at the window's end / time to deliver them after it" backlog
     row "errors" errors
     row "per answer: app CPU, ms" app_cpu
     row "per answer: PostgreSQL CPU, ms" pg_cpu
@@ -427,7 +442,7 @@ SECTION=$WORK/section.md
     echo "- Database: $([[ $PG == private ]] && echo "a private cluster of the local PostgreSQL's binaries and configured settings, max_connections $((LABELERS + APP_POOL + 20)), pg_stat_statements loaded" || echo "the local server at $PGHOST:$PGPORT"); the app's JDBC pool: $APP_POOL"
     echo "- Load average (1/5/15 min) at start: $LOAD_START; at end: $LOAD_END (shared machine: read the ratios, not the absolute numbers)"
     echo "- Command: \`$COMMAND\`"
-    echo "- $LABELERS labelers (app: one thread each, $( (( BASELINE )) && echo "no think time; pgbench: one client each, -j $PGBENCH_THREADS" || echo "${THINK_MS} ms ± 50 % of think time before each answer")), one project of $ITEMS items, overlap 3, gold rate 0; every phase ${DURATION}s measured (app: after ${WARMUP}s of warm-up) and started after VACUUM and CHECKPOINT$( (( BASELINE )) && echo "; the app frozen during pgbench"). Raw outputs: \`target/bench-queue/$RUN_ID/\`"
+    echo "- $LABELERS labelers (app: one thread each, $( (( BASELINE )) && echo "no think time; pgbench: one client each, -j $PGBENCH_THREADS" || echo "${THINK_MS} ms ± 50 % of think time before each answer")), one project of $ITEMS items, overlap 3, gold rate 0; every phase ${DURATION}s measured (app: after ${JIT_WARMUP}s of unmeasured loop before the first phase, and ${WARMUP}s of warm-up in each) and started after VACUUM and CHECKPOINT$( (( BASELINE )) && echo "; the app frozen during pgbench"). Raw outputs: \`target/bench-queue/$RUN_ID/\`"
     echo
     cat "$TABLE"
     echo
