@@ -1,5 +1,5 @@
 # The two commands a newcomer needs: `make run` and `make test`.
-.PHONY: run test package bench bench-import clean
+.PHONY: run test package bench bench-import bench-queue clean
 
 run: ## Run LabelMint on :8080 (embedded PostgreSQL and demo data unless configured otherwise)
 	bash scripts/run.sh
@@ -15,6 +15,9 @@ bench: ## Outbox benchmark against raw INSERTs (pgbench); writes bench/RESULTS.m
 
 bench-import: ## Bulk import of 1 000 000 items through the API against a raw COPY of the same rows; writes bench/RESULTS.md
 	bash bench/import/run.sh
+
+bench-queue: ## Labeling-loop benchmark: 200 labelers against the same SQL in pgbench; writes bench/RESULTS.md
+	bash bench/queue/run.sh
 
 clean:
 	mvn -B -ntp -q clean

@@ -7,7 +7,6 @@ set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
-JAR=$ROOT/target/quarkus-app/quarkus-run.jar
 
 # ---------------------------------------------------------------- knobs
 N=${N:-10000}                         # events of the batched run
@@ -40,33 +39,14 @@ QUEUE=labelmint.bench.$RUN_ID
 COMMAND="N=$N K=$K N_SINGLE=$N_SINGLE WARMUP=$WARMUP IDLE_SAMPLES=$IDLE_SAMPLES PGBENCH_SECONDS=$PGBENCH_SECONDS PAIR_SECONDS=$PAIR_SECONDS MODES=\"$MODES\" bash bench/outbox/run.sh"
 
 WORK=$(mktemp -d /tmp/labelmint-outbox-bench.XXXXXX)
-APP_PID=""
-APP_LOG=""
+source "$ROOT/bench/lib/common.sh"
 BROKER_USED=0
 STATS_READY=0
-
-log() { printf '[%(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
-
-stop_app() {
-    [[ -n $APP_PID ]] || return 0
-    if kill -0 "$APP_PID" 2>/dev/null; then
-        kill -CONT "$APP_PID" 2>/dev/null || true   # in case it was frozen for a paired baseline
-        kill -TERM "$APP_PID" 2>/dev/null || true
-        for _ in $(seq 1 60); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.5; done
-        kill -0 "$APP_PID" 2>/dev/null && kill -KILL "$APP_PID" 2>/dev/null || true
-    fi
-    wait "$APP_PID" 2>/dev/null || true
-    APP_PID=""
-    APP_LOG=""
-}
 
 cleanup() {
     local status=$?
     trap - EXIT INT TERM
-    if [[ $status -ne 0 && -n $APP_LOG && -f $APP_LOG ]]; then
-        log "last lines of $APP_LOG:"; tail -n 40 "$APP_LOG" >&2 || true
-    fi
+    show_app_log_on_failure "$status"
     stop_app
     # pgbench, curl and psql run in the foreground; anything else still ours is a background job
     local jobs_left; jobs_left=$(jobs -p)
@@ -83,14 +63,9 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-for tool in java curl jq psql pgbench awk; do command -v "$tool" >/dev/null || die "$tool is required"; done
+require_tools java curl jq psql pgbench awk
 
 # ---------------------------------------------------------------- helpers
-now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
-calc() { awk "BEGIN { printf \"%s\", $1 }"; }                 # calc 'expr' -> number
-fmt() { awk -v v="$1" -v d="${2:-0}" 'BEGIN { printf "%.*f", d, v }'; }
-q() { psql -d "$DB" -v ON_ERROR_STOP=1 -qtAX -c "$1"; }
-
 reset_tables() {
     q "TRUNCATE platform.outbox_event, platform.inbox, platform.event_canary_receipt" >/dev/null
     q "VACUUM ANALYZE platform.outbox_event" >/dev/null
@@ -100,35 +75,24 @@ reset_tables() {
 # Write transactions committed in our database (pg_stat lags: call after STATS_SETTLE of quiet).
 commits() { q "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()"; }
 wal_bytes() { q "SELECT pg_current_wal_lsn() - '0/0'::pg_lsn"; }
-app_cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$APP_PID/stat"; }
-CLK_TCK=$(getconf CLK_TCK)
+app_cpu_ticks() { cpu_ticks "$APP_PID"; }
 
-start_app() { # mode
+start_app_in() { # mode
     local mode=$1 transport=$1 relay=true
     [[ $mode == publish-only ]] && { transport=in-process; relay=false; }
-    APP_LOG=$WORK/app-$mode.log
     STATS_READY=0
-    if curl -s -o /dev/null "http://127.0.0.1:$PORT/"; then die "port $PORT is taken; set PORT"; fi
     log "starting the app ($mode) on port $PORT"
-    QUARKUS_HTTP_PORT=$PORT \
-    QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" \
-    QUARKUS_DATASOURCE_USERNAME=$PGUSER \
-    LABELMINT_OPS_CANARY_ENABLED=true \
-    LABELMINT_EVENTS_TRANSPORT=$transport \
-    LABELMINT_EVENTS_RELAY_ENABLED=$relay \
-    LABELMINT_EVENTS_RABBITMQ_EXCHANGE=$EXCHANGE \
-    LABELMINT_EVENTS_RABBITMQ_QUEUE=$QUEUE \
-    LABELMINT_RABBITMQ_HOST=$RABBIT_HOST \
-    LABELMINT_RABBITMQ_PORT=$RABBIT_PORT \
-        java $APP_JAVA_OPTS -jar "$JAR" >"$APP_LOG" 2>&1 &
-    APP_PID=$!
     [[ $mode == rabbitmq ]] && BROKER_USED=1
-    local deadline=$(( $(date +%s) + 180 ))
-    until curl -sf -o /dev/null "http://127.0.0.1:$PORT/q/health/ready"; do
-        kill -0 "$APP_PID" 2>/dev/null || die "the app exited during start-up"
-        (( $(date +%s) < deadline )) || die "the app was not ready within 180 s"
-        sleep 0.5
-    done
+    start_app "$PORT" "$WORK/app-$mode.log" \
+        QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" \
+        QUARKUS_DATASOURCE_USERNAME="$PGUSER" \
+        LABELMINT_OPS_CANARY_ENABLED=true \
+        LABELMINT_EVENTS_TRANSPORT="$transport" \
+        LABELMINT_EVENTS_RELAY_ENABLED="$relay" \
+        LABELMINT_EVENTS_RABBITMQ_EXCHANGE="$EXCHANGE" \
+        LABELMINT_EVENTS_RABBITMQ_QUEUE="$QUEUE" \
+        LABELMINT_RABBITMQ_HOST="$RABBIT_HOST" \
+        LABELMINT_RABBITMQ_PORT="$RABBIT_PORT"
 }
 
 post_canaries() { # count perTransaction -> response JSON
@@ -287,31 +251,26 @@ START=$(date -u '+%Y-%m-%d %H:%M UTC')
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 SECONDS=0
 
-if [[ ! -f $JAR ]]; then
-    log "building the jar"
-    (cd "$ROOT" && mvn -B -q package -DskipTests)
-fi
-
-log "recreating database $DB"
-psql -d postgres -v ON_ERROR_STOP=1 -qtAX -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB" >/dev/null
+build_jar_if_stale
+recreate_database
 
 # The first start migrates the schema. A publish-only app (relay and poller off) never touches the
 # outbox on its own, so pass a of the baseline runs beside it; otherwise the app is stopped first.
 REST=""
 for mode in $MODES; do [[ $mode == publish-only ]] || REST+=" $mode"; done
 if [[ " $MODES " == *" publish-only "* ]]; then
-    start_app publish-only
+    start_app_in publish-only
     raw_pass a
     run_mode publish-only
     stop_app
     reset_tables              # its rows were never delivered: the next app must not find them
 else
-    start_app in-process
+    start_app_in in-process
     stop_app
     raw_pass a
 fi
 for mode in $REST; do
-    start_app "$mode"
+    start_app_in "$mode"
     run_mode "$mode"
     stop_app
 done
@@ -368,7 +327,7 @@ SECTION=$WORK/section.md
     echo "## Outbox event bus (bench/outbox/run.sh)"
     echo
     echo "- Date: $START, run took ${ELAPSED}s"
-    echo "- Machine: $(nproc) cores, $(free -g | awk '/^Mem:/ { print $2 " GiB RAM (" $7 " GiB available at the end)" }'), $(java -version 2>&1 | head -n 1), $(psql -d postgres -qtAX -c 'SHOW server_version' | cut -d' ' -f1) PostgreSQL (synchronous_commit=$(psql -d postgres -qtAX -c 'SHOW synchronous_commit'), fsync=$(psql -d postgres -qtAX -c 'SHOW fsync'))"
+    machine_facts
     echo "- Load average (1/5/15 min) at start: $LOAD_START; at end: $LOAD_END (shared machine: read the ratios, not the absolute numbers)"
     echo "- Command: \`$COMMAND\`"
     echo "- Average stored payload: app $(num "${R[app_payload_bytes]}") B, raw script $(num "${R[raw_payload_bytes]}") B"
@@ -382,12 +341,4 @@ SECTION=$WORK/section.md
 
 cat "$TABLE"
 
-if [[ -f $RESULTS ]]; then
-    awk '/<!-- outbox-bench:start -->/ { skip = 1 } !skip { print } /<!-- outbox-bench:end -->/ { skip = 0 }' "$RESULTS" >"$WORK/results.md"
-else
-    printf '# Benchmark results\n\n' >"$WORK/results.md"
-fi
-cat "$SECTION" >>"$WORK/results.md"
-mkdir -p "$(dirname "$RESULTS")"
-cp "$WORK/results.md" "$RESULTS"
-log "results written to $RESULTS"
+write_section "$RESULTS" outbox-bench "$SECTION"
