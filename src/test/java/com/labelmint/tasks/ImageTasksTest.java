@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -36,6 +37,11 @@ class ImageTasksTest {
     /** Links name the configured public address; the test server listens on a random port. */
     @TestHTTPResource("/")
     URI server;
+
+    @BeforeEach
+    void onlyThisTestsProjects() throws Exception {
+        QueueFixtures.onlyNewProjectsHandOutTasks(dataSource);
+    }
 
     @Test
     void aClientUploadsAnImageAndTheLabelerGetsAShortLivedLinkToIt() throws Exception {

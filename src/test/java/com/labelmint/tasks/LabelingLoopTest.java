@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -34,6 +35,11 @@ class LabelingLoopTest {
 
     @Inject
     LeaseSweeper sweeper;
+
+    @BeforeEach
+    void onlyThisTestsProjects() throws Exception {
+        QueueFixtures.onlyNewProjectsHandOutTasks(dataSource);
+    }
 
     @Test
     void labelersTakeAnswerAndMoveOnUntilEveryItemHasItsAnswers() throws Exception {

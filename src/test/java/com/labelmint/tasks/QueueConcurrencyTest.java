@@ -22,6 +22,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The queue's guarantees under real concurrent labelers, through HTTP, against the real database. */
@@ -34,6 +35,11 @@ class QueueConcurrencyTest {
 
     @Inject
     DataSource dataSource;
+
+    @BeforeEach
+    void onlyThisTestsProjects() throws Exception {
+        QueueFixtures.onlyNewProjectsHandOutTasks(dataSource);
+    }
 
     @Test
     void concurrentLabelersFillEveryItemExactlyWithoutOverleasingOrAnsweringTwice() throws Exception {

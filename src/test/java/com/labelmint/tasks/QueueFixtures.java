@@ -29,6 +29,15 @@ public final class QueueFixtures {
         return insert(dataSource, projectId, count, 1, goldAnswer);
     }
 
+    /**
+     * Takes every project the suite made before out of the queue's copy, so a test's labelers see only the projects
+     * the test makes. All test classes share one database, and a labeler is offered any active project open to them.
+     * Only the queue's copy changes: earlier tests are finished with their projects.
+     */
+    public static void onlyNewProjectsHandOutTasks(DataSource dataSource) throws SQLException {
+        execute(dataSource, "UPDATE tasks.project SET status = 'paused' WHERE status = 'active'");
+    }
+
     public static void awaitQueueSees(DataSource dataSource, UUID projectId, String status) {
         await().atMost(Duration.ofSeconds(20)).until(() -> status.equals(queueStatus(dataSource, projectId)));
     }
