@@ -58,6 +58,7 @@ class AuthorizationMatrixTest {
             "POST /api/v1/projects/{projectId}/assets/uploads",
             "{\"files\": [{\"fileName\": \"cat.jpg\", \"contentType\": \"image/jpeg\", \"sizeBytes\": 1000}]}",
             "POST /api/v1/tasks/{leaseId}/answer", "{\"answer\": {\"value\": \"positive\"}}",
+            "POST /api/v1/reviews/{itemId}", "{\"label\": {\"value\": \"positive\"}}",
             "PUT /api/v1/projects/{projectId}/members",
             "{\"coOwners\": [], \"reviewers\": [], \"labelerAccess\": \"open\", \"allowedLabelers\": []}");
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{(\\w+)}");
@@ -80,7 +81,9 @@ class AuthorizationMatrixTest {
         Person projectOwner = TestAccounts.signedIn("client");
         UUID project = ProjectFixtures.active(projectOwner, ProjectFixtures.sentimentSchema(), Map.of("goldRate", 0));
         QueueFixtures.awaitQueueSees(dataSource, project, "active");
-        QueueFixtures.items(dataSource, project, 1, 3);
+        long item = QueueFixtures.items(dataSource, project, 1, 3).get(0);
+        QueueFixtures.execute(dataSource, "INSERT INTO consensus.item (id, project_id, state, updated_at) VALUES (?, ?, 'review', now())",
+                item, project);
         String someoneElsesLease = given().auth().oauth2(TestAccounts.signedIn("labeler").accessToken()).post("/api/v1/tasks/next")
                 .then().statusCode(200).extract().jsonPath().getString("leaseId");
         Map<String, String> someoneElses = Map.of(
@@ -88,7 +91,8 @@ class AuthorizationMatrixTest {
                 "projectId", project.toString(),
                 "leaseId", someoneElsesLease,
                 "jobId", ImportFixtures.importedJob(projectOwner, project, "{\"data\": {\"text\": \"an item\"}}\n").toString(),
-                "batchId", UUID.randomUUID().toString());
+                "batchId", UUID.randomUUID().toString(),
+                "itemId", Long.toString(item));
         Map<String, String> signedInTokens = new LinkedHashMap<>();
         List<String> mismatches = new ArrayList<>();
 

@@ -1,7 +1,10 @@
 package com.labelmint.consensus.decision;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -10,6 +13,9 @@ import com.labelmint.tasks.QueueFixtures;
 import com.labelmint.tasks.api.AnswerSubmitted;
 import com.labelmint.tasks.api.ItemFullyAnswered;
 import com.labelmint.testing.TestAccounts;
+import com.labelmint.testing.TestAccounts.Person;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -46,6 +52,7 @@ class ItemDecisionsTest {
     /** Real accounts: the users module turns their quality into reputation. Each answers an item at most once. */
     private static List<UUID> labelers;
 
+    private Person owner;
     private UUID project;
     private final Map<Long, Integer> answersGiven = new ConcurrentHashMap<>();
 
@@ -54,7 +61,8 @@ class ItemDecisionsTest {
         if (labelers == null) {
             labelers = Stream.generate(() -> TestAccounts.signedIn("labeler").id()).limit(5).toList();
         }
-        project = ProjectFixtures.active(TestAccounts.signedIn("client"), ProjectFixtures.sentimentSchema(), Map.of(
+        owner = TestAccounts.signedIn("client");
+        project = ProjectFixtures.active(owner, ProjectFixtures.sentimentSchema(), Map.of(
                 "overlap", 3, "maxOverlap", 5, "aggregation", "mv", "acceptanceThreshold", 0.8,
                 "rewardPerAnswer", Map.of("amount", "0.05", "currency", "USDT")));
         await().atMost(Duration.ofSeconds(20)).until(() -> count("SELECT count(*) FROM consensus.project WHERE id = ?", project) == 1);
@@ -118,6 +126,39 @@ class ItemDecisionsTest {
         assertThat(itemRow(item)).isEqualTo("review positive 0.6 mv");
         assertThat(events("consensus.ItemLabelled", item)).isZero();
         assertThat(count("SELECT count(*) FROM consensus.answer WHERE item_id = ? AND verdict IS NULL", item)).isEqualTo(5);
+    }
+
+    @Test
+    void aReviewerSeesTheItemWithTheAnswersAndTheirLabelIsFinal() throws Exception {
+        long item = newItem();
+        for (String value : List.of("positive", "negative", "positive", "negative", "positive")) {
+            answer(item, value);
+        }
+        full(item, 5);
+        String reviews = "/api/v1/projects/" + project + "/reviews";
+
+        given().auth().oauth2(owner.accessToken()).get(reviews).then().statusCode(200)
+                .body("items.find { it.itemId == " + item + " }.suggestion.value", equalTo("positive"))
+                .body("items.find { it.itemId == " + item + " }.answers.value", contains("positive", "negative", "positive", "negative", "positive"));
+        given().auth().oauth2(TestAccounts.signedIn("client").accessToken()).get(reviews)
+                .then().statusCode(404);
+        given().auth().oauth2(TestAccounts.signedIn("labeler").accessToken()).get(reviews)
+                .then().statusCode(403);
+        review(item, Map.of("value", "sarcastic")).statusCode(400).body("type", equalTo("urn:labelmint:problem:invalid-label"));
+
+        review(item, Map.of("value", "negative")).statusCode(204);
+
+        assertThat(itemRow(item)).isEqualTo("decided negative 1 review");
+        assertThat(count("SELECT count(*) FROM consensus.item WHERE id = ? AND decided_by = ? AND note = 'sarcasm'", item, owner.id()))
+                .isEqualTo(1);
+        assertThat(events("consensus.AnswerAccepted", item)).isEqualTo(2);
+        assertThat(events("consensus.AnswerRejected", item)).isEqualTo(3);
+        review(item, Map.of("value", "positive")).statusCode(409).body("type", equalTo("urn:labelmint:problem:not-in-review"));
+    }
+
+    private ValidatableResponse review(long item, Map<String, String> label) {
+        return given().auth().oauth2(owner.accessToken()).contentType(ContentType.JSON).body(Map.of("label", label, "note", "sarcasm"))
+                .post("/api/v1/reviews/" + item).then();
     }
 
     @Test

@@ -1,0 +1,130 @@
+package com.labelmint.consensus.decision;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.labelmint.consensus.aggregation.Aggregate;
+import com.labelmint.consensus.project.ConsensusProjects;
+import com.labelmint.platform.error.ProblemException;
+import com.labelmint.platform.paging.Page;
+import com.labelmint.projects.api.ProjectView;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Items consensus could not (or, by the project's choice, may not) label alone, and the reviewers who label them:
+ * a project's reviewers, its managers, or an admin. Everyone else is told the project or item does not exist.
+ */
+@ApplicationScoped
+public class Reviews {
+
+    private static final String PENDING = """
+            SELECT i.id, i.label::text, i.confidence, i.method, i.note, i.updated_at,
+                   (SELECT json_agg(a.value ORDER BY a.submitted_at, a.id)::text FROM consensus.answer a
+                    WHERE a.item_id = i.id AND a.gold_answer IS NULL)
+            FROM consensus.item i WHERE i.project_id = ? AND i.state = 'review' AND i.id > ? ORDER BY i.id LIMIT ?""";
+
+    private static final String LOCK = "SELECT project_id, state FROM consensus.item WHERE id = ? FOR UPDATE";
+
+    private static final String REVIEW_METHOD = "review";
+
+    private final DataSource dataSource;
+    private final ConsensusProjects projects;
+    private final ItemRecords records;
+    private final ItemDecisions decisions;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    Reviews(DataSource dataSource, ConsensusProjects projects, ItemRecords records, ItemDecisions decisions, ObjectMapper json,
+            Clock clock) {
+        this.dataSource = dataSource;
+        this.projects = projects;
+        this.records = records;
+        this.decisions = decisions;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public Page<ReviewItem> pending(JsonWebToken caller, UUID projectId, int limit, String after) throws SQLException {
+        Long afterItem = Page.numericCursor(after);
+        try (Connection connection = dataSource.getConnection()) {
+            reviewable(connection, caller, projectId);
+            try (PreparedStatement query = connection.prepareStatement(PENDING)) {
+                query.setObject(1, projectId);
+                query.setLong(2, afterItem == null ? 0 : afterItem);
+                query.setInt(3, limit + 1);
+                List<ReviewItem> items = new ArrayList<>();
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        items.add(new ReviewItem(rows.getLong(1), projectId, tree(rows.getString(2)), (Double) rows.getObject(3),
+                                rows.getString(4), rows.getString(5), answers(rows.getString(7)), rows.getTimestamp(6).toInstant()));
+                    }
+                }
+                return Page.fromOneExtra(items, limit, item -> Long.toString(item.itemId()));
+            }
+        }
+    }
+
+    /** Labels an item in review for good, with full confidence, in the reviewer's name; its answers are judged by it. */
+    @Transactional
+    public void decide(JsonWebToken caller, long itemId, ReviewDecision decision) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            UUID projectId;
+            String state;
+            try (PreparedStatement lock = connection.prepareStatement(LOCK)) {
+                lock.setLong(1, itemId);
+                try (ResultSet row = lock.executeQuery()) {
+                    if (!row.next()) {
+                        throw ProblemException.notFound("Item " + itemId);
+                    }
+                    projectId = row.getObject(1, UUID.class);
+                    state = row.getString(2);
+                }
+            }
+            ProjectView project = reviewable(connection, caller, projectId);
+            if (!"review".equals(state)) {
+                throw ProblemException.conflict("not-in-review", "Item " + itemId + " is " + state + ", not waiting for a review");
+            }
+            project.schema().label().answerViolation(decision.label()).ifPresent(violation -> {
+                throw ProblemException.badRequest("invalid-label", "The label does not fit the project's schema: " + violation);
+            });
+            decisions.label(connection, project, ItemDecisions.aggregatorOf(project), itemId, records.regularAnswers(connection, itemId),
+                    new Aggregate(decision.label(), 1, REVIEW_METHOD), UUID.fromString(caller.getSubject()), decision.note(),
+                    clock.instant());
+        }
+    }
+
+    private ProjectView reviewable(Connection connection, JsonWebToken caller, UUID projectId) throws SQLException {
+        boolean admin = caller.getGroups().contains("admin");
+        UUID accountId = UUID.fromString(caller.getSubject());
+        return projects.find(connection, projectId).filter(project -> admin || project.visibleTo(accountId))
+                .orElseThrow(() -> ProblemException.notFound("Project " + projectId));
+    }
+
+    private List<JsonNode> answers(String array) {
+        List<JsonNode> answers = new ArrayList<>();
+        JsonNode parsed = tree(array);
+        if (parsed != null) {
+            parsed.forEach(answers::add);
+        }
+        return answers;
+    }
+
+    private JsonNode tree(String text) {
+        try {
+            return text == null ? null : json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored JSON is unreadable", e);
+        }
+    }
+}
