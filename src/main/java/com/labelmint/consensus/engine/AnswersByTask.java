@@ -2,9 +2,9 @@ package com.labelmint.consensus.engine;
 
 /**
  * The answers grouped by task (compressed rows): task {@code t}'s answers are {@code [start[t], start[t + 1])}.
- * Each answer is kept as one int, the offset of its cell {@code (worker, trueClass = 0, observed = label)} in a
- * flat K×K-per-worker array; adding {@code trueClass * K} reaches the other true classes. The EM loop reads this
- * one array front to back, both to score a task and to count its answers into the confusion matrices.
+ * Each answer is kept as one int, the offset in the flat confusion array of {@link DawidSkeneModel}'s layout at
+ * which its (worker, observed label) block of K true classes starts. The EM loop reads this one array front to
+ * back, both to score a task and to count its answers into the confusion matrices.
  */
 final class AnswersByTask {
 
@@ -35,9 +35,14 @@ final class AnswersByTask {
         int[] next = start.clone();
         int[] cell = new int[answers.answerCount()];
         for (int i = 0; i < answers.answerCount(); i++) {
-            cell[next[answers.task(i)]++] = answers.worker(i) * classes * classes + answers.label(i);
+            cell[next[answers.task(i)]++] = DawidSkeneModel.cellOf(answers.worker(i), answers.label(i), 0, classes);
         }
         return new AnswersByTask(taskCount, classes, start, cell);
+    }
+
+    /** The class answer {@code a} chose, read back from its cell. */
+    int labelOf(int a) {
+        return cell[a] / classCount % classCount;
     }
 
     int answerCount() {

@@ -115,18 +115,27 @@ public final class DawidSkene {
             logPriors[k] = tasks > 0 ? Math.log(classCounts[k] / tasks) : -Math.log(classes);
         }
         double smoothing = options.smoothing();
-        double[] logConfusion = confusionCounts; // normalised in place, row by row
-        for (int row = 0; row < logConfusion.length; row += classes) {
-            double rowTotal = 0;
-            for (int l = 0; l < classes; l++) {
-                rowTotal += logConfusion[row + l];
+        double[] logConfusion = confusionCounts; // normalised in place, worker by worker
+        double[] logRowTotals = new double[classes];
+        for (int worker = 0; worker < workerCount; worker++) {
+            int block = DawidSkeneModel.cellOf(worker, 0, 0, classes);
+            int blockEnd = block + classes * classes;
+            // a row (true class k) of the worker's matrix is strided: [block + observed * K + k]
+            Arrays.fill(logRowTotals, classes * smoothing);
+            for (int i = block; i < blockEnd; i += classes) {
+                for (int k = 0; k < classes; k++) {
+                    logRowTotals[k] += logConfusion[i + k];
+                }
             }
-            double logRowTotal = Math.log(rowTotal + classes * smoothing);
-            for (int l = 0; l < classes; l++) {
-                // a row with no evidence and no smoothing is 0/0: uniform, the only answer that favours nothing
-                logConfusion[row + l] = rowTotal + classes * smoothing > 0
-                        ? Math.log(logConfusion[row + l] + smoothing) - logRowTotal
-                        : -Math.log(classes);
+            for (int k = 0; k < classes; k++) {
+                logRowTotals[k] = Math.log(logRowTotals[k]);
+            }
+            for (int i = block; i < blockEnd; i += classes) {
+                for (int k = 0; k < classes; k++) {
+                    // a row with no evidence and no smoothing is 0/0: uniform, the only answer that favours nothing
+                    logConfusion[i + k] = Double.isInfinite(logRowTotals[k]) ? -Math.log(classes)
+                            : Math.log(logConfusion[i + k] + smoothing) - logRowTotals[k];
+                }
             }
         }
         return new DawidSkeneModel(classes, workerCount, logPriors, logConfusion);

@@ -3,7 +3,8 @@ package com.labelmint.consensus.engine;
 /**
  * What Dawid–Skene learns: how often each class is the truth, and for each worker a confusion matrix, the
  * probability that they answer {@code observed} when the truth is {@code trueClass}. Kept as logarithms in one
- * flat array, {@code [worker * K * K + trueClass * K + observed]}, the layout the E-step reads.
+ * flat array, {@code [(worker * K + observed) * K + trueClass]}: an answer's K terms, one per true class, are
+ * then side by side, which is how the E-step reads them and the M-step counts into them.
  */
 public final class DawidSkeneModel {
 
@@ -32,7 +33,7 @@ public final class DawidSkeneModel {
     }
 
     public double confusion(int worker, int trueClass, int observed) {
-        return Math.exp(logConfusion[(worker * classCount + trueClass) * classCount + observed]);
+        return Math.exp(logConfusion[cellOf(worker, observed, trueClass, classCount)]);
     }
 
     /** The worker's probability of answering right, weighted by how often each class is the truth. */
@@ -44,8 +45,9 @@ public final class DawidSkeneModel {
         return accuracy;
     }
 
-    double logPrior(int trueClass) {
-        return logPriors[trueClass];
+    /** Where (worker, observed, trueClass) is in the flat confusion array. */
+    static int cellOf(int worker, int observed, int trueClass, int classes) {
+        return (worker * classes + observed) * classes + trueClass;
     }
 
     double[] logPriors() {

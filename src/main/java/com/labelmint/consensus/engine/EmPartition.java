@@ -44,7 +44,7 @@ final class EmPartition {
                 posteriors[row + gold[t]] = 1;
             } else if (from < to) {
                 for (int a = from; a < to; a++) {
-                    posteriors[row + answers.cell[a] % classes] += 1.0 / (to - from);
+                    posteriors[row + answers.labelOf(a)] += 1.0 / (to - from);
                 }
             } else {
                 continue;
@@ -69,12 +69,13 @@ final class EmPartition {
             if (from == to && known == AnswerMatrix.NO_GOLD) {
                 continue; // nothing observed: no evidence, no counts, no label
             }
-            System.arraycopy(logPriors, 0, joint, 0, classes);
-            for (int a = from; a < to; a++) {
-                int c = cell[a];
-                for (int k = 0; k < classes; k++) {
-                    joint[k] += logConfusion[c + k * classes];
+            // class-outer, answer-inner: the running sum stays in a register (the few cells are re-read from L1)
+            for (int k = 0; k < classes; k++) {
+                double sum = logPriors[k];
+                for (int a = from; a < to; a++) {
+                    sum += logConfusion[cell[a] + k];
                 }
+                joint[k] = sum;
             }
             int row = t * classes;
             if (known == AnswerMatrix.NO_GOLD) {
@@ -93,13 +94,16 @@ final class EmPartition {
         int classes = answers.classCount;
         int[] cell = answers.cell;
         double[] counts = confusionCounts;
+        int from = answers.start[task];
+        int to = answers.start[task + 1];
         for (int k = 0; k < classes; k++) {
-            classCounts[k] += posteriors[row + k];
-        }
-        for (int a = answers.start[task]; a < answers.start[task + 1]; a++) {
-            int c = cell[a];
-            for (int k = 0; k < classes; k++) {
-                counts[c + k * classes] += posteriors[row + k];
+            double p = posteriors[row + k];
+            if (p == 0) {
+                continue; // adds nothing: saves the loop for the K - 1 classes of a gold task
+            }
+            classCounts[k] += p;
+            for (int a = from; a < to; a++) {
+                counts[cell[a] + k] += p;
             }
         }
     }

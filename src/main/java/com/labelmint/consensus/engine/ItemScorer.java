@@ -42,7 +42,7 @@ public final class ItemScorer {
             }
             boolean known = worker >= 0 && worker < model.workerCount();
             for (int k = 0; k < classes; k++) {
-                logJoint[k] += known ? logConfusion[(worker * classes + k) * classes + label]
+                logJoint[k] += known ? logConfusion[DawidSkeneModel.cellOf(worker, label, k, classes)]
                         : k == label ? logUnseenRight : logUnseenWrong;
             }
         }

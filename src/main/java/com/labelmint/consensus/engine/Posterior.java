@@ -23,8 +23,9 @@ final class Posterior {
             out[offset + k] = p;
             sum += p;
         }
+        double scale = 1 / sum;
         for (int k = 0; k < classes; k++) {
-            out[offset + k] /= sum;
+            out[offset + k] *= scale;
         }
         return max + Math.log(sum);
     }
