@@ -41,6 +41,8 @@ class DawidSkeneTest {
         int swapper = encoded.workers().codeOf("swapper1");
         assertThat(result.model().confusion(swapper, 0, 1)).isGreaterThan(0.8);
         assertThat(result.model().confusion(swapper, 1, 0)).isGreaterThan(0.8);
+        assertThat(result.model().accuracy(swapper)).isLessThan(0.2);
+        assertThat(result.model().accuracy(encoded.workers().codeOf("reliable"))).isGreaterThan(0.8);
         assertThat(result.converged()).isTrue();
     }
 
