@@ -25,6 +25,9 @@ import java.util.UUID;
  */
 public class Driver {
 
+    /** The counting pass is short (milliseconds): many samples, so that the best is an undisturbed one. */
+    private static final int FLOOR_PASSES = 20;
+
     public static void main(String[] args) {
         int items = Integer.parseInt(args[0]);
         int labelers = Integer.parseInt(args[1]);
@@ -50,7 +53,7 @@ public class Driver {
 
         progress("memory floor: one pass reading every answer and counting it per item and class");
         List<Double> floor = new ArrayList<>();
-        for (int r = 0; r < Math.max(repeats, 5); r++) {
+        for (int r = 0; r < FLOOR_PASSES; r++) {
             start = System.nanoTime();
             long checksum = countingPass(answers);
             floor.add(millisSince(start));

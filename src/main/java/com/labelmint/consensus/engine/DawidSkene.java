@@ -12,8 +12,8 @@ import java.util.stream.IntStream;
  * <li>Start: each task's vote shares as its posterior (a soft majority vote), then an M-step.</li>
  * <li>E-step: per task, {@code log prior_k + Σ_answers log π_worker[k][label]} for every class k, normalised
  * (in log space, so ten answers over five classes do not underflow). A gold task's posterior is its known class.</li>
- * <li>M-step: priors are the mean posterior over tasks with anything observed; each confusion row is the expected
- * counts plus {@link DawidSkeneOptions#smoothing} pseudo-counts per cell, normalised.</li>
+ * <li>M-step ({@link MStep}): priors are the mean posterior over tasks with anything observed; each confusion row
+ * is the expected counts plus {@link DawidSkeneOptions#smoothing} pseudo-counts per cell, normalised.</li>
  * <li>Stop: when the true log-likelihood of the observed data, {@code Σ_tasks log Σ_k prior_k Π π_w[k][label]}
  * (the prior once per task), rose by less than the relative tolerance, or after the maximum of iterations.</li>
  * </ul>
@@ -43,8 +43,9 @@ public final class DawidSkene {
         double[] posteriors = new double[Math.multiplyExact(answers.taskCount(), classes)];
 
         run(partitions, parallel, partition -> partition.countVoteShares(posteriors));
-        DawidSkeneModel model = maximise(partitions, classes, answers.workerCount());
-        double penalty = smoothingLogDensity(model);
+        MStep mStep = new MStep(classes, answers.workerCount(), options.smoothing());
+        DawidSkeneModel model = mStep.maximise(partitions);
+        double penalty = mStep.smoothingLogDensity(model);
 
         double[] logLikelihoods = new double[options.maxIterations()];
         double[] objectives = new double[options.maxIterations()];
@@ -60,17 +61,23 @@ public final class DawidSkene {
             logLikelihoods[iterations] = logLikelihood;
             objectives[iterations] = logLikelihood + penalty;
             iterations++;
-            converged = iterations > 1 && options.tolerance() > 0
-                    && logLikelihood - logLikelihoods[iterations - 2]
-                            <= options.tolerance() * Math.abs(logLikelihoods[iterations - 2]);
+            converged = iterations > 1 && stalled(logLikelihoods[iterations - 2], logLikelihood);
             if (converged || iterations == options.maxIterations()) {
                 break; // the posteriors are those of `model`: keep the pair consistent for the scorer
             }
-            model = maximise(partitions, classes, answers.workerCount());
-            penalty = smoothingLogDensity(model);
+            model = mStep.maximise(partitions);
+            penalty = mStep.smoothingLogDensity(model);
         }
         return new DawidSkeneResult(labels(byTask, gold, posteriors), posteriors, model,
                 Arrays.copyOf(logLikelihoods, iterations), Arrays.copyOf(objectives, iterations), converged);
+    }
+
+    /**
+     * True when the log-likelihood rose by less than the tolerance's share of its size, or fell (which, with
+     * smoothing, it may do by a hair near the optimum: only the smoothed objective is sure to rise).
+     */
+    private boolean stalled(double previous, double current) {
+        return options.tolerance() > 0 && current - previous <= options.tolerance() * Math.abs(previous);
     }
 
     private EmPartition[] partitions(AnswersByTask byTask, int[] gold, int workerCount) {
@@ -90,67 +97,6 @@ public final class DawidSkene {
                 pass.accept(partition);
             }
         }
-    }
-
-    /** The M-step from the partitions' expected counts, added in partition order. */
-    private DawidSkeneModel maximise(EmPartition[] partitions, int classes, int workerCount) {
-        double[] classCounts = new double[classes];
-        double[] confusionCounts = new double[workerCount * classes * classes];
-        for (EmPartition partition : partitions) {
-            for (int k = 0; k < classes; k++) {
-                classCounts[k] += partition.classCounts[k];
-            }
-            double[] counts = partition.confusionCounts;
-            for (int i = 0; i < counts.length; i++) {
-                confusionCounts[i] += counts[i];
-            }
-        }
-        double tasks = 0;
-        for (double count : classCounts) {
-            tasks += count;
-        }
-        double[] logPriors = new double[classes];
-        for (int k = 0; k < classes; k++) {
-            // no task observed at all: uniform priors rather than 0/0
-            logPriors[k] = tasks > 0 ? Math.log(classCounts[k] / tasks) : -Math.log(classes);
-        }
-        double smoothing = options.smoothing();
-        double[] logConfusion = confusionCounts; // normalised in place, worker by worker
-        double[] logRowTotals = new double[classes];
-        for (int worker = 0; worker < workerCount; worker++) {
-            int block = DawidSkeneModel.cellOf(worker, 0, 0, classes);
-            int blockEnd = block + classes * classes;
-            // a row (true class k) of the worker's matrix is strided: [block + observed * K + k]
-            Arrays.fill(logRowTotals, classes * smoothing);
-            for (int i = block; i < blockEnd; i += classes) {
-                for (int k = 0; k < classes; k++) {
-                    logRowTotals[k] += logConfusion[i + k];
-                }
-            }
-            for (int k = 0; k < classes; k++) {
-                logRowTotals[k] = Math.log(logRowTotals[k]);
-            }
-            for (int i = block; i < blockEnd; i += classes) {
-                for (int k = 0; k < classes; k++) {
-                    // a row with no evidence and no smoothing is 0/0: uniform, the only answer that favours nothing
-                    logConfusion[i + k] = Double.isInfinite(logRowTotals[k]) ? -Math.log(classes)
-                            : Math.log(logConfusion[i + k] + smoothing) - logRowTotals[k];
-                }
-            }
-        }
-        return new DawidSkeneModel(classes, workerCount, logPriors, logConfusion);
-    }
-
-    /** {@code smoothing × Σ log π}: the log-density, up to a constant, of the Dirichlet prior the smoothing stands for. */
-    private double smoothingLogDensity(DawidSkeneModel model) {
-        if (options.smoothing() == 0) {
-            return 0;
-        }
-        double sum = 0;
-        for (double logProbability : model.logConfusion()) {
-            sum += logProbability;
-        }
-        return options.smoothing() * sum;
     }
 
     private static TaskLabels labels(AnswersByTask byTask, int[] gold, double[] posteriors) {
