@@ -19,8 +19,8 @@ import java.util.stream.IntStream;
  * </ul>
  *
  * <p>One pass over the answers per iteration: the E-step of a task is followed at once by its share of the next
- * M-step's counts. Task ranges run in parallel for large inputs, each with its own sums, added in a fixed order:
- * the same input and options give the same result, bit for bit.
+ * M-step's counts. Task ranges ({@link DawidSkeneOptions#partitions}) run in parallel for large inputs, each with
+ * its own sums, added in a fixed order: the same input and options give the same result, bit for bit.
  */
 public final class DawidSkene {
 

@@ -27,9 +27,13 @@ public record DawidSkeneOptions(double smoothing, double tolerance, int maxItera
         }
     }
 
-    /** One pseudo-count, 1e-7 relative tolerance, at most 100 iterations, two ranges (this machine's two cores). */
+    /**
+     * One pseudo-count, 1e-7 relative tolerance, at most 100 iterations, one range: on the shared 2-core machine
+     * two ranges never shortened the wall time (bench/RESULTS.md, consensus) and took the second core from
+     * everything else.
+     */
     public static DawidSkeneOptions defaults() {
-        return new DawidSkeneOptions(1.0, 1e-7, 100, 2);
+        return new DawidSkeneOptions(1.0, 1e-7, 100, 1);
     }
 
     public DawidSkeneOptions withSmoothing(double value) {

@@ -166,9 +166,9 @@ class DawidSkeneTest {
 
     @Test
     void theSameInputGivesTheSameResultBitForBitAlsoWhenRangesRunInParallel() {
-        // 60 000 answers: above the size from which the two ranges run on two threads
+        // 60 000 answers: above the size from which two ranges run on two threads
         AnswerMatrix answers = SyntheticCrowd.generate(3, 12_000, 40, 4, 5, 0.4, 0.95).answers;
-        DawidSkene engine = new DawidSkene(DawidSkeneOptions.defaults().withMaxIterations(30));
+        DawidSkene engine = new DawidSkene(DawidSkeneOptions.defaults().withMaxIterations(30).withPartitions(2));
 
         DawidSkeneResult first = engine.fit(answers);
         DawidSkeneResult second = engine.fit(answers);
