@@ -40,14 +40,15 @@ final class EmPartition {
             int row = t * classes;
             int from = answers.start[t];
             int to = answers.start[t + 1];
+            if (from == to && gold[t] == AnswerMatrix.NO_GOLD) {
+                continue; // nothing observed, as in the E-step
+            }
             if (gold[t] != AnswerMatrix.NO_GOLD) {
                 posteriors[row + gold[t]] = 1;
-            } else if (from < to) {
+            } else {
                 for (int a = from; a < to; a++) {
                     posteriors[row + answers.labelOf(a)] += 1.0 / (to - from);
                 }
-            } else {
-                continue;
             }
             count(t, posteriors, row);
         }
