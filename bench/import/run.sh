@@ -25,7 +25,8 @@ RESULTS=${RESULTS:-$ROOT/bench/RESULTS.md}
 export PGHOST PGPORT PGUSER
 
 COMMAND="N=$N WARMUP=$WARMUP bash bench/import/run.sh"
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/labelmint-import-bench.XXXXXX")
+# not "labelmint-import-*": instances before the spool moved into labelmint-import/ removed such folders from /tmp
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/labelmint-bench-import.XXXXXX")
 APP_PID=""
 APP_LOG=$WORK/app.log
 PASSWORD="correct horse battery staple"

@@ -46,7 +46,7 @@ class ImageTasksTest {
     @Test
     void aClientUploadsAnImageAndTheLabelerGetsAShortLivedLinkToIt() throws Exception {
         Person client = TestAccounts.signedIn("client");
-        UUID project = ProjectFixtures.active(client, BOXES, Map.of("overlap", 1, "goldRate", 0));
+        UUID project = ProjectFixtures.active(client, BOXES, Map.of("overlap", 1, "maxOverlap", 1, "goldRate", 0));
         byte[] picture = "not really a jpeg, but bytes all the same".getBytes(StandardCharsets.UTF_8);
 
         JsonPath upload = given().auth().oauth2(client.accessToken()).contentType(ContentType.JSON)

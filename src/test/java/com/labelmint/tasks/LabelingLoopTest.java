@@ -84,12 +84,44 @@ class LabelingLoopTest {
                 project.toString())).isEqualTo(3);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 given().auth().oauth2(owner.accessToken()).get("/api/v1/projects/" + project + "/progress").then().statusCode(200)
-                        .body("answers", equalTo(6)).body("itemsAnswered", equalTo(3)));
+                        .body("answers", equalTo(6)).body("itemsAnswered", equalTo(3)).body("itemsLabelled", equalTo(3)));
+        assertThat(QueueFixtures.count(dataSource,
+                "SELECT count(*) FROM tasks.item WHERE project_id = ? AND label->>'value' = 'positive' AND label_method = 'ds'", project))
+                .isEqualTo(3);
+    }
+
+    /** Overlap 2 up to 3, sure at 0.6 by majority vote: a 1–1 split needs a third answer, which settles it 2–1. */
+    @Test
+    void consensusAsksForAnotherAnswerWhenUnsureAndTheQueueHandsItOut() throws Exception {
+        Person owner = TestAccounts.signedIn("client");
+        UUID project = ProjectFixtures.active(owner, ProjectFixtures.sentimentSchema(),
+                Map.of("overlap", 2, "maxOverlap", 3, "aggregation", "mv", "acceptanceThreshold", 0.6, "goldRate", 0));
+        QueueFixtures.awaitQueueSees(dataSource, project, "active");
+        long item = QueueFixtures.items(dataSource, project, 1, 2).get(0);
+        Person yes = TestAccounts.signedIn("labeler");
+        Person no = TestAccounts.signedIn("labeler");
+        Person third = TestAccounts.signedIn("labeler");
+        answer(yes, next(yes).statusCode(200).extract().jsonPath().getString("leaseId"), POSITIVE, false).statusCode(200);
+        answer(no, next(no).statusCode(200).extract().jsonPath().getString("leaseId"), Map.of("value", "negative"), false).statusCode(200);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> QueueFixtures.count(dataSource,
+                "SELECT count(*) FROM tasks.item WHERE id = ? AND answers_needed = 3 AND state = 'open'", item) == 1);
+        JsonPath task = next(third).statusCode(200).extract().jsonPath();
+        assertThat(task.getLong("item.id")).isEqualTo(item);
+        answer(third, task.getString("leaseId"), POSITIVE, false).statusCode(200);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().auth().oauth2(owner.accessToken()).get("/api/v1/projects/" + project + "/progress").then().statusCode(200)
+                        .body("answers", equalTo(3)).body("itemsAnswered", equalTo(1)).body("itemsLabelled", equalTo(1))
+                        .body("itemsInConsensus", equalTo(0)));
+        assertThat(QueueFixtures.count(dataSource,
+                "SELECT count(*) FROM tasks.item WHERE id = ? AND label->>'value' = 'positive' AND label_confidence > 0.66", item)).isEqualTo(1);
+        next(yes).statusCode(204);
     }
 
     @Test
     void answersAreValidatedRecordedOnceAndOnlyByTheLeaseHolderWhileItLasts() throws Exception {
-        UUID project = activeProject(Map.of("overlap", 1, "goldRate", 0));
+        UUID project = activeProject(Map.of("overlap", 1, "maxOverlap", 1, "goldRate", 0));
         QueueFixtures.items(dataSource, project, 2, 1);
         Person labeler = TestAccounts.signedIn("labeler");
         Person stranger = TestAccounts.signedIn("labeler");
@@ -116,7 +148,7 @@ class LabelingLoopTest {
 
     @Test
     void aSkippedItemGoesToSomeoneElseAndNeverBackToTheSkipper() throws Exception {
-        UUID project = activeProject(Map.of("overlap", 1, "goldRate", 0));
+        UUID project = activeProject(Map.of("overlap", 1, "maxOverlap", 1, "goldRate", 0));
         List<Long> items = QueueFixtures.items(dataSource, project, 1, 1);
         Person skipper = TestAccounts.signedIn("labeler");
         Person other = TestAccounts.signedIn("labeler");
@@ -160,7 +192,7 @@ class LabelingLoopTest {
 
     @Test
     void goldItemsAreMixedInWithoutBeingMarkedAndEveryoneAnswersEachOnce() throws Exception {
-        UUID project = activeProject(Map.of("overlap", 1, "goldRate", 0.5));
+        UUID project = activeProject(Map.of("overlap", 1, "maxOverlap", 1, "goldRate", 0.5));
         List<Long> gold = QueueFixtures.goldItems(dataSource, project, 2, "{\"value\": \"negative\"}");
         QueueFixtures.items(dataSource, project, 2, 1);
         Person labeler = TestAccounts.signedIn("labeler");

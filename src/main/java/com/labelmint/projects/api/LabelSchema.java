@@ -54,11 +54,21 @@ public record LabelSchema(List<DataField> dataFields, LabelSpec label) {
         }
         for (Iterator<String> names = data.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (dataFields.stream().noneMatch(field -> field.name().equals(name))) {
+            if (!isDataField(name)) {
                 violations.add("'" + name + "' is not a data field of this project");
             }
         }
         return violations;
+    }
+
+    // a loop, not a stream: bulk imports ask this for every key of every item
+    private boolean isDataField(String name) {
+        for (DataField field : dataFields) {
+            if (field.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public Optional<String> answerViolation(JsonNode answer) {

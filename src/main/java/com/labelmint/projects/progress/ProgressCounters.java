@@ -1,5 +1,6 @@
 package com.labelmint.projects.progress;
 
+import com.labelmint.consensus.api.ItemLabelled;
 import com.labelmint.tasks.api.AnswerSubmitted;
 import com.labelmint.tasks.api.ItemFullyAnswered;
 import com.labelmint.tasks.api.ItemsImported;
@@ -21,13 +22,14 @@ import javax.sql.DataSource;
 public class ProgressCounters {
 
     private static final String ADD = """
-            INSERT INTO projects.progress AS p (project_id, items, gold_items, answers, items_answered)
-            SELECT id, ?, ?, ?, ? FROM projects.project WHERE id = ?
+            INSERT INTO projects.progress AS p (project_id, items, gold_items, answers, items_answered, items_labelled)
+            SELECT id, ?, ?, ?, ?, ? FROM projects.project WHERE id = ?
             ON CONFLICT (project_id) DO UPDATE SET items = p.items + excluded.items, gold_items = p.gold_items + excluded.gold_items,
-                answers = p.answers + excluded.answers, items_answered = p.items_answered + excluded.items_answered, updated_at = now()""";
+                answers = p.answers + excluded.answers, items_answered = p.items_answered + excluded.items_answered,
+                items_labelled = p.items_labelled + excluded.items_labelled, updated_at = now()""";
 
     private static final String READ = """
-            SELECT items, gold_items, answers, items_answered, updated_at FROM projects.progress WHERE project_id = ?""";
+            SELECT items, gold_items, answers, items_answered, items_labelled, updated_at FROM projects.progress WHERE project_id = ?""";
 
     private final DataSource dataSource;
 
@@ -36,15 +38,22 @@ public class ProgressCounters {
     }
 
     void on(@Observes ItemsImported imported) throws SQLException {
-        add(imported.projectId(), imported.items(), imported.goldItems(), 0, 0);
+        add(imported.projectId(), new Counts(imported.items(), imported.goldItems(), 0, 0, 0));
     }
 
     void on(@Observes AnswerSubmitted answered) throws SQLException {
-        add(answered.projectId(), 0, 0, 1, 0);
+        add(answered.projectId(), new Counts(0, 0, 1, 0, 0));
     }
 
+    /** An item reopened for more answers was counted when it first went to consensus. */
     void on(@Observes ItemFullyAnswered complete) throws SQLException {
-        add(complete.projectId(), 0, 0, 0, 1);
+        if (!complete.reopened()) {
+            add(complete.projectId(), new Counts(0, 0, 0, 1, 0));
+        }
+    }
+
+    void on(@Observes ItemLabelled labelled) throws SQLException {
+        add(labelled.projectId(), new Counts(0, 0, 0, 0, 1));
     }
 
     public Optional<ProjectProgress> read(UUID projectId) throws SQLException {
@@ -52,18 +61,22 @@ public class ProgressCounters {
             query.setObject(1, projectId);
             try (ResultSet row = query.executeQuery()) {
                 return row.next() ? Optional.of(new ProjectProgress(projectId, row.getLong(1), row.getLong(2), row.getLong(3),
-                        row.getLong(4), row.getTimestamp(5).toInstant())) : Optional.empty();
+                        row.getLong(4), row.getLong(5), row.getTimestamp(6).toInstant())) : Optional.empty();
             }
         }
     }
 
-    private void add(UUID projectId, long items, long goldItems, long answers, long itemsAnswered) throws SQLException {
+    private record Counts(long items, long goldItems, long answers, long itemsAnswered, long itemsLabelled) {
+    }
+
+    private void add(UUID projectId, Counts counts) throws SQLException {
         try (Connection connection = dataSource.getConnection(); PreparedStatement add = connection.prepareStatement(ADD)) {
-            add.setLong(1, items);
-            add.setLong(2, goldItems);
-            add.setLong(3, answers);
-            add.setLong(4, itemsAnswered);
-            add.setObject(5, projectId);
+            add.setLong(1, counts.items());
+            add.setLong(2, counts.goldItems());
+            add.setLong(3, counts.answers());
+            add.setLong(4, counts.itemsAnswered());
+            add.setLong(5, counts.itemsLabelled());
+            add.setObject(6, projectId);
             add.executeUpdate();
         }
     }

@@ -98,7 +98,7 @@ public class ProjectResource {
     @Path("/{projectId}/progress")
     public ProjectProgress progress(@PathParam("projectId") UUID projectId) throws SQLException {
         ProjectView project = projects.visible(caller(), projectId);
-        return progress.read(projectId).orElseGet(() -> new ProjectProgress(projectId, 0, 0, 0, 0, project.createdAt()));
+        return progress.read(projectId).orElseGet(() -> new ProjectProgress(projectId, 0, 0, 0, 0, 0, project.createdAt()));
     }
 
     @PATCH

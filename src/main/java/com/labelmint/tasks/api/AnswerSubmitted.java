@@ -13,4 +13,9 @@ import java.util.UUID;
  */
 public record AnswerSubmitted(UUID eventId, Instant occurredAt, UUID answerId, UUID projectId, long itemId, UUID labelerId,
                               JsonNode answer, JsonNode goldAnswer, long durationMs) implements DomainEvent {
+
+    /** A stored event reads an absent gold answer back as JSON null: both mean a regular item. */
+    public AnswerSubmitted {
+        goldAnswer = goldAnswer == null || goldAnswer.isNull() ? null : goldAnswer;
+    }
 }

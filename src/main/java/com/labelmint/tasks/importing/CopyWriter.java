@@ -119,30 +119,10 @@ final class CopyWriter {
         put(NULL, 0, NULL.length);
     }
 
-    /**
-     * COPY's text format reads a backslash as an escape and tab, line feed and carriage return as structure. Runs
-     * without any of them, nearly all of a JSON value, are copied in one go.
-     */
     private void escaped(byte[] utf8, int offset, int count) {
         separate();
-        ensure(count * 2);
-        int run = offset;
-        for (int i = offset; i < offset + count; i++) {
-            byte b = utf8[i];
-            if (b <= '\\' && (b == '\\' || b == '\n' || b == '\r' || b == '\t')) {
-                System.arraycopy(utf8, run, buffer, length, i - run);
-                length += i - run;
-                escape(b == '\\' ? (byte) '\\' : b == '\n' ? (byte) 'n' : b == '\r' ? (byte) 'r' : (byte) 't');
-                run = i + 1;
-            }
-        }
-        System.arraycopy(utf8, run, buffer, length, offset + count - run);
-        length += offset + count - run;
-    }
-
-    private void escape(byte letter) {
-        buffer[length++] = '\\';
-        buffer[length++] = letter;
+        ensure(CopyText.mostEscapedBytes(count));
+        length = CopyText.escape(utf8, offset, count, buffer, length);
     }
 
     private void put(byte[] bytes, int offset, int count) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,10 +20,11 @@ final class JsonLinesDecoder implements ItemDecoder {
 
     private static final Set<String> KEYS = Set.of("id", "data", "gold");
 
-    private final ImportJson json;
+    // held directly, not through the ImportJson bean: its client proxy would be looked up on every value of every line
+    private final ObjectReader values;
 
     JsonLinesDecoder(ImportJson json) {
-        this.json = json;
+        this.values = json.valuesWithin();
     }
 
     @Override
@@ -33,18 +35,22 @@ final class JsonLinesDecoder implements ItemDecoder {
         JsonText dataText = null;
         JsonText goldText = null;
         List<String> problems = new ArrayList<>();
-        try (JsonParser line = json.valuesWithin().createParser(record.bytes(), 0, record.length())) {
+        try (JsonParser line = values.createParser(record.bytes(), 0, record.length())) {
             if (line.nextToken() != JsonToken.START_OBJECT) {
                 throw new LineRejected("a line is a JSON object: {\"data\": {...}}, with \"id\" and \"gold\" if needed");
             }
             Set<String> seen = new HashSet<>();
             while (line.nextToken() == JsonToken.FIELD_NAME) {
                 String key = line.currentName();
-                line.nextToken();
+                boolean repeated = !seen.add(key);
+                if (line.nextToken() == JsonToken.VALUE_STRING && key.equals("id") && !repeated) {
+                    id = line.getText(); // the usual id needs no tree, nor its slice of the line
+                    continue;
+                }
                 int start = (int) line.currentTokenLocation().getByteOffset();
-                JsonNode value = json.valuesWithin().readTree(line);
+                JsonNode value = values.readTree(line);
                 JsonText text = new JsonText(record.bytes(), start, (int) line.currentLocation().getByteOffset() - start);
-                if (!seen.add(key)) {
+                if (repeated) {
                     problems.add("'" + Reasons.shorten(key) + "' appears twice");
                 } else if (key.equals("data")) {
                     data = value;

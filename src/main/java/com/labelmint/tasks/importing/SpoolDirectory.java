@@ -4,6 +4,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -21,28 +22,35 @@ import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
- * This instance's folder for spooled import bodies, {@code <spool-directory>/labelmint-import-<instance>}, with
- * a lock file held while the instance lives. Jobs delete their files when they end; the folders of instances
- * that died (their lock is free) are removed when another instance starts, so a crash leaves nothing behind
- * for long even when several instances share one temporary folder.
+ * This instance's folder for spooled import bodies, {@code <spool-directory>/labelmint-import/instance-<uuid>},
+ * with a lock file held while the instance lives, so that two instances on one host never read each other's
+ * files. Jobs delete their files when they end; the folders of instances that died (their lock is free) are
+ * removed when another instance starts, so a crash leaves nothing behind for long. The clean-up only ever looks
+ * inside {@code labelmint-import/}: the spool directory is usually the shared temporary folder, and other
+ * programs' folders there may carry any name, {@code labelmint-import-…} included.
  */
 @Startup
 @ApplicationScoped
 class SpoolDirectory {
 
     private static final Logger LOG = Logger.getLogger(SpoolDirectory.class);
-    private static final String PREFIX = "labelmint-import-";
+    private static final String SPOOL_FOLDER = "labelmint-import";
+    private static final String INSTANCE_PREFIX = "instance-";
     private static final String LOCK_FILE = "instance.lock";
 
     private final Path folder;
     private final FileChannel lockChannel;
     private final FileLock lock;
 
+    @Inject
     SpoolDirectory(ImportConfig config) throws IOException {
-        Path root = Path.of(config.spoolDirectory().orElse(System.getProperty("java.io.tmpdir")));
-        Files.createDirectories(root);
-        removeFoldersOfStoppedInstances(root);
-        folder = Files.createDirectory(root.resolve(PREFIX + UUID.randomUUID()));
+        this(Path.of(config.spoolDirectory().orElse(System.getProperty("java.io.tmpdir"))));
+    }
+
+    SpoolDirectory(Path spoolDirectory) throws IOException {
+        Path instances = Files.createDirectories(spoolDirectory.resolve(SPOOL_FOLDER));
+        removeFoldersOfStoppedInstances(instances);
+        folder = Files.createDirectory(instances.resolve(INSTANCE_PREFIX + UUID.randomUUID()));
         lockChannel = FileChannel.open(folder.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         lock = lockChannel.lock();
     }
@@ -65,8 +73,8 @@ class SpoolDirectory {
         deleteTree(folder);
     }
 
-    private static void removeFoldersOfStoppedInstances(Path root) throws IOException {
-        try (DirectoryStream<Path> folders = Files.newDirectoryStream(root, PREFIX + "*")) {
+    private static void removeFoldersOfStoppedInstances(Path instances) throws IOException {
+        try (DirectoryStream<Path> folders = Files.newDirectoryStream(instances, INSTANCE_PREFIX + "*")) {
             for (Path candidate : folders) {
                 if (Files.isDirectory(candidate) && ownerStopped(candidate)) {
                     LOG.infof("Removing spooled imports of a stopped instance: %s", candidate);

@@ -43,7 +43,7 @@ public class TaskAnswers {
 
     private static final String COUNT_ANSWER = """
             UPDATE tasks.item SET leases_active = leases_active - 1, answers_count = answers_count + 1
-            WHERE id = ? RETURNING answers_count, state""";
+            WHERE id = ? RETURNING answers_count, state, answers_count > (SELECT overlap FROM tasks.project p WHERE p.id = project_id)""";
 
     private static final String RELEASE_SLOT = "UPDATE tasks.item SET leases_active = leases_active - 1 WHERE id = ? AND gold_answer IS NULL";
 
@@ -190,7 +190,8 @@ public class TaskAnswers {
             try (ResultSet counted = update.executeQuery()) {
                 counted.next();
                 if ("complete".equals(counted.getString(2))) {
-                    events.publish(new ItemFullyAnswered(UUID.randomUUID(), now, lease.projectId(), lease.itemId(), counted.getInt(1)));
+                    events.publish(new ItemFullyAnswered(UUID.randomUUID(), now, lease.projectId(), lease.itemId(),
+                            counted.getInt(1), counted.getBoolean(3)));
                 }
             }
         }

@@ -32,6 +32,10 @@ class JsonLinesDecoderTest {
         assertThatThrownBy(() -> decoder.decode(record("{\"data\": {}} {\"data\": {}}"))).hasMessageContaining("nothing after it");
         assertThatThrownBy(() -> decoder.decode(record("{\"data\": {}, \"data\": {}}"))).hasMessageContaining("'data' appears twice");
         assertThatThrownBy(() -> decoder.decode(record("{\"data\": {}, \"id\": 7}"))).hasMessageContaining("'id' must be a string");
+        assertThatThrownBy(() -> decoder.decode(record("{\"id\": \"a\", \"data\": {}, \"id\": \"b\"}"))).hasMessageContaining("'id' appears twice");
+        assertThatThrownBy(() -> decoder.decode(record("{\"id\": 7, \"data\": {}, \"id\": \"b\"}")))
+                .hasMessageContaining("'id' must be a string").hasMessageContaining("'id' appears twice");
+        assertThatThrownBy(() -> decoder.decode(record("{\"id\": \"a\\x\", \"data\": {}}"))).hasMessageContaining("not valid JSON");
         assertThatThrownBy(() -> decoder.decode(record("{\"data\": {\"a\": 1, \"a\": 2}}"))).hasMessageContaining("not valid JSON");
         assertThatThrownBy(() -> decoder.decode(record("{\"data\": {}, \"extra\": 1}"))).hasMessageContaining("'extra' is not a key");
     }

@@ -1,0 +1,13 @@
+package com.labelmint.consensus.api;
+
+import com.labelmint.platform.events.DomainEvent;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * An answer earns nothing: it disagreed with the decided label. {@code reason} is written for the labeler and
+ * never says whether the item was a gold item.
+ */
+public record AnswerRejected(UUID eventId, Instant occurredAt, UUID answerId, UUID projectId, long itemId, UUID labelerId,
+                             String reason) implements DomainEvent {
+}

@@ -1,0 +1,128 @@
+package com.labelmint.consensus.decision;
+
+import com.labelmint.consensus.aggregation.Aggregate;
+import com.labelmint.consensus.aggregation.ItemAggregator;
+import com.labelmint.consensus.aggregation.ItemAggregators;
+import com.labelmint.consensus.aggregation.Vote;
+import com.labelmint.consensus.api.ItemLabelled;
+import com.labelmint.consensus.api.MoreAnswersRequested;
+import com.labelmint.consensus.project.ConsensusProjects;
+import com.labelmint.consensus.quality.LabelerQuality;
+import com.labelmint.platform.events.EventPublisher;
+import com.labelmint.projects.api.ProjectSettings;
+import com.labelmint.projects.api.ProjectView;
+import com.labelmint.tasks.api.AnswerSubmitted;
+import com.labelmint.tasks.api.ItemFullyAnswered;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * Decides items as their answers come in. An item is looked at once it holds as many answers as the queue said
+ * it has: sure enough (the project's acceptance threshold) and it is labelled and its answers judged; unsure and
+ * below the maximum overlap, one more answer is requested; otherwise, or when the project wants every label
+ * reviewed, it waits for a reviewer. Gold answers are judged at once against the known answer.
+ *
+ * <p>The queue's events may arrive in any order ({@link ItemFullyAnswered} before the last {@link AnswerSubmitted}
+ * or after it), so both lock the item's row and whichever completes the set decides.
+ */
+@ApplicationScoped
+public class ItemDecisions {
+
+    private final DataSource dataSource;
+    private final ConsensusProjects projects;
+    private final ItemRecords records;
+    private final LabelerQuality quality;
+    private final Verdicts verdicts;
+    private final EventPublisher events;
+    private final Clock clock;
+
+    ItemDecisions(DataSource dataSource, ConsensusProjects projects, ItemRecords records, LabelerQuality quality,
+                  Verdicts verdicts, EventPublisher events, Clock clock) {
+        this.dataSource = dataSource;
+        this.projects = projects;
+        this.records = records;
+        this.quality = quality;
+        this.verdicts = verdicts;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    void on(@Observes AnswerSubmitted submitted) throws SQLException {
+        Instant now = clock.instant();
+        try (Connection connection = dataSource.getConnection()) {
+            ProjectView project = projects.get(connection, submitted.projectId());
+            ItemAggregator aggregator = aggregatorOf(project);
+            if (submitted.goldAnswer() != null) {
+                if (records.store(connection, submitted)) {
+                    verdicts.judgeGold(connection, project, submitted.answerId(), submitted.itemId(), submitted.labelerId(),
+                            aggregator.agrees(submitted.answer(), submitted.goldAnswer()), now);
+                }
+                return;
+            }
+            ItemRecords.LockedItem item = records.lock(connection, project.id(), submitted.itemId(), now);
+            if (records.store(connection, submitted)) {
+                decideIfComplete(connection, project, aggregator, item, now);
+            }
+        }
+    }
+
+    void on(@Observes ItemFullyAnswered complete) throws SQLException {
+        Instant now = clock.instant();
+        try (Connection connection = dataSource.getConnection()) {
+            ProjectView project = projects.get(connection, complete.projectId());
+            ItemRecords.LockedItem item = records.lock(connection, project.id(), complete.itemId(), now);
+            decideIfComplete(connection, project, aggregatorOf(project), records.expect(connection, item, complete.answers(), now), now);
+        }
+    }
+
+    private void decideIfComplete(Connection connection, ProjectView project, ItemAggregator aggregator,
+                                  ItemRecords.LockedItem item, Instant now) throws SQLException {
+        if (!item.collecting() || item.answersExpected() == null) {
+            return;
+        }
+        List<StoredAnswer> answers = records.regularAnswers(connection, item.id());
+        if (answers.size() < item.answersExpected()) {
+            return;
+        }
+        Map<UUID, Double> accuracy = quality.accuracies(connection, answers.stream().map(StoredAnswer::labelerId).toList());
+        Aggregate aggregate = aggregator.aggregate(answers.stream()
+                .map(answer -> new Vote(answer.value(), accuracy.get(answer.labelerId()))).toList());
+        ProjectSettings settings = project.settings();
+        boolean sure = aggregate.confidence() >= settings.acceptanceThreshold();
+        if (sure && !settings.reviewRequired()) {
+            label(connection, project, aggregator, item.id(), answers, aggregate, null, null, now);
+        } else if (!sure && answers.size() < settings.maxOverlap()) {
+            int needed = answers.size() + 1;
+            records.move(connection, item.id(), new ItemRecords.ItemState("collecting", needed, null, null, null, null, null), now);
+            events.publish(new MoreAnswersRequested(UUID.randomUUID(), now, project.id(), item.id(), needed, aggregate.confidence()));
+        } else {
+            String why = sure ? "The project has every label reviewed." : "Consensus was not sure after the most answers the project allows.";
+            records.move(connection, item.id(), new ItemRecords.ItemState("review", answers.size(), aggregate.label(),
+                    aggregate.confidence(), aggregate.method(), null, why), now);
+        }
+    }
+
+    /** Labels the item for good and judges every answer against the label. */
+    void label(Connection connection, ProjectView project, ItemAggregator aggregator, long itemId, List<StoredAnswer> answers,
+               Aggregate aggregate, UUID decidedBy, String note, Instant now) throws SQLException {
+        records.move(connection, itemId, new ItemRecords.ItemState("decided", answers.size(), aggregate.label(),
+                aggregate.confidence(), aggregate.method(), decidedBy, note), now);
+        for (StoredAnswer answer : answers) {
+            verdicts.judge(connection, project, answer, itemId, aggregator.agrees(answer.value(), aggregate.label()), now);
+        }
+        events.publish(new ItemLabelled(UUID.randomUUID(), now, project.id(), itemId, aggregate.label(), aggregate.confidence(),
+                aggregate.method(), answers.size(), decidedBy));
+    }
+
+    static ItemAggregator aggregatorOf(ProjectView project) {
+        return ItemAggregators.forLabel(project.schema().label(), project.settings().aggregation());
+    }
+}

@@ -1,0 +1,8 @@
+package com.labelmint.consensus.decision;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.UUID;
+
+/** A regular (not gold) answer consensus holds for an item. */
+record StoredAnswer(UUID id, UUID labelerId, JsonNode value) {
+}
