@@ -1,5 +1,5 @@
 # The two commands a newcomer needs: `make run` and `make test`.
-.PHONY: run test package bench bench-import bench-queue clean
+.PHONY: run test package bench bench-import bench-queue bench-consensus clean
 
 run: ## Run LabelMint on :8080 (embedded PostgreSQL and demo data unless configured otherwise)
 	bash scripts/run.sh
@@ -18,6 +18,9 @@ bench-import: ## Bulk import of 1 000 000 items through the API against a raw CO
 
 bench-queue: ## Labeling-loop benchmark: 200 labelers against the same SQL in pgbench; writes bench/RESULTS.md
 	bash bench/queue/run.sh
+
+bench-consensus: ## Dawid–Skene over 1 000 000 answers: 100 EM iterations, time to convergence, memory; writes bench/RESULTS.md
+	bash bench/consensus/run.sh
 
 clean:
 	mvn -B -ntp -q clean

@@ -51,6 +51,17 @@ class ModuleBoundariesTest {
         moduleCycles().check(mainClasses);
     }
 
+    /**
+     * The consensus engine is arithmetic over int arrays: no CDI, no database, no other LabelMint package, so it
+     * runs the same in a request, a job and bench/consensus, which puts only target/classes on its class path.
+     */
+    @Test
+    void theConsensusEngineUsesOnlyTheJdk() {
+        classes().that().resideInAPackage("com.labelmint.consensus.engine..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.labelmint.consensus.engine..")
+                .check(mainClasses);
+    }
+
     static ArchRule moduleMayUseOnlyApisOfOthers() {
         return classes().that().resideInAPackage("com.labelmint..")
                 .should(new ArchCondition<>("use other modules only through their api packages") {
