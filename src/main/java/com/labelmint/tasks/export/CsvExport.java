@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.labelmint.platform.csv.CsvOutput;
 import com.labelmint.projects.api.DataField;
 import com.labelmint.projects.api.ProjectView;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +23,7 @@ class CsvExport implements ExportWriter {
 
     private final ExportedItems items;
     private final ObjectMapper json;
-    private final CsvMapper csv = CsvRows.mapper();
+    private final CsvMapper csv = CsvOutput.mapper();
 
     CsvExport(ExportedItems items, ObjectMapper json) {
         this.items = items;

@@ -3,6 +3,7 @@ package com.labelmint.tasks.export;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.labelmint.platform.csv.CsvOutput;
 import com.labelmint.projects.api.LabelSpec;
 import com.labelmint.projects.api.ProjectView;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +26,7 @@ class YoloExport implements ExportWriter {
 
     private final ExportedItems items;
     private final ObjectMapper json;
-    private final CsvMapper csv = CsvRows.mapper();
+    private final CsvMapper csv = CsvOutput.mapper();
 
     YoloExport(ExportedItems items, ObjectMapper json) {
         this.items = items;
