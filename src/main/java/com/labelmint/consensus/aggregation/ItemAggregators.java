@@ -1,9 +1,11 @@
 package com.labelmint.consensus.aggregation;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.labelmint.projects.api.AggregationMethod;
 import com.labelmint.projects.api.LabelSpec;
 import java.util.List;
+import java.util.function.Function;
 
 /** The aggregator for a project's kind of label and chosen method. */
 public final class ItemAggregators {
@@ -11,14 +13,18 @@ public final class ItemAggregators {
     private ItemAggregators() {
     }
 
-    public static ItemAggregator forLabel(LabelSpec spec, AggregationMethod method) {
+    /** @param labelers the project's last fitted model, used for classes that model covers (single choice, rating) */
+    public static ItemAggregator forLabel(LabelSpec spec, AggregationMethod method, LabelerModel labelers) {
         if (spec instanceof LabelSpec.SingleChoice choice) {
-            return singleChoice(choice.options().stream().map(LabelSpec.Option::value).toList(), method);
+            List<String> options = choice.options().stream().map(LabelSpec.Option::value).toList();
+            return new CategoricalAggregator(options.size(), classOf(spec),
+                    index -> JsonNodeFactory.instance.objectNode().put("value", options.get(index)), method,
+                    fitting(labelers, options.size()));
         }
         if (spec instanceof LabelSpec.Rating rating) {
-            return new CategoricalAggregator(rating.max() - rating.min() + 1,
-                    answer -> answer.get("rating").asInt() - rating.min(),
-                    index -> JsonNodeFactory.instance.objectNode().put("rating", rating.min() + index), method);
+            return new CategoricalAggregator(classCount(spec), classOf(spec),
+                    index -> JsonNodeFactory.instance.objectNode().put("rating", rating.min() + index), method,
+                    fitting(labelers, classCount(spec)));
         }
         if (spec instanceof LabelSpec.MultipleChoice choices) {
             return new MultipleChoiceAggregator(choices, method);
@@ -32,8 +38,28 @@ public final class ItemAggregators {
         throw new IllegalArgumentException("No aggregator for " + spec);
     }
 
-    private static ItemAggregator singleChoice(List<String> options, AggregationMethod method) {
-        return new CategoricalAggregator(options.size(), answer -> options.indexOf(answer.get("value").asText()),
-                index -> JsonNodeFactory.instance.objectNode().put("value", options.get(index)), method);
+    /** The class an answer chose, as an index in the schema's order, for labels of one class per answer. */
+    public static Function<JsonNode, Integer> classOf(LabelSpec spec) {
+        if (spec instanceof LabelSpec.SingleChoice choice) {
+            List<String> options = choice.options().stream().map(LabelSpec.Option::value).toList();
+            return answer -> options.indexOf(answer.get("value").asText());
+        }
+        if (spec instanceof LabelSpec.Rating rating) {
+            return answer -> answer.get("rating").asInt() - rating.min();
+        }
+        throw new IllegalArgumentException(spec + " is not one class per answer");
+    }
+
+    /** The classes of a label are fixed once a project leaves draft; a model of another count is not this label's. */
+    private static LabelerModel fitting(LabelerModel labelers, int classes) {
+        return labelers.model().classCount() == classes ? labelers : LabelerModel.none(classes);
+    }
+
+    /** The number of classes a fitted model of this label has, or 0 when the label is not one class per answer. */
+    public static int classCount(LabelSpec spec) {
+        if (spec instanceof LabelSpec.SingleChoice choice) {
+            return choice.options().size();
+        }
+        return spec instanceof LabelSpec.Rating rating ? rating.max() - rating.min() + 1 : 0;
     }
 }

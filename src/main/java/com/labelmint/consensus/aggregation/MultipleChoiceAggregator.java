@@ -3,8 +3,11 @@ package com.labelmint.consensus.aggregation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.labelmint.consensus.engine.DawidSkeneModel;
+import com.labelmint.consensus.engine.ItemScorer;
 import com.labelmint.projects.api.AggregationMethod;
 import com.labelmint.projects.api.LabelSpec;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -18,6 +21,8 @@ import java.util.Set;
 public final class MultipleChoiceAggregator implements ItemAggregator {
 
     private static final double AGREEING_OVERLAP = 0.5;
+    /** Each option is a yes/no question no project-wide model covers: labelers count by their estimated accuracy. */
+    private static final ItemScorer OPTION_SCORER = new ItemScorer(DawidSkeneModel.knowingNoWorker(2), LabelerModel.UNSEEN_ACCURACY);
 
     private final LabelSpec.MultipleChoice spec;
     private final AggregationMethod method;
@@ -30,6 +35,8 @@ public final class MultipleChoiceAggregator implements ItemAggregator {
     @Override
     public Aggregate aggregate(List<Vote> votes) {
         double[] accuracy = votes.stream().mapToDouble(Vote::accuracy).toArray();
+        int[] unknownLabelers = new int[votes.size()];
+        Arrays.fill(unknownLabelers, -1);
         List<Set<String>> chosen = votes.stream().map(vote -> chosenOptions(vote.answer())).toList();
         ObjectNode label = JsonNodeFactory.instance.objectNode();
         Set<String> labelled = new HashSet<>();
@@ -39,7 +46,7 @@ public final class MultipleChoiceAggregator implements ItemAggregator {
             double[] support = switch (method) {
                 case MV -> VoteScores.shares(yes, null, 2);
                 case WMV -> VoteScores.shares(yes, accuracy, 2);
-                case DS -> VoteScores.posterior(yes, accuracy, 2);
+                case DS -> OPTION_SCORER.score(unknownLabelers, yes, accuracy).probabilities();
             };
             if (support[1] > support[0]) {
                 labelled.add(option.value());

@@ -1,10 +1,7 @@
 package com.labelmint.consensus.aggregation;
 
-/** The arithmetic of votes over {@code k} classes, shared by every aggregator that reduces answers to classes. */
+/** Vote counting over {@code k} classes, shared by the aggregators that reduce answers to classes. */
 final class VoteScores {
-
-    /** Accuracies are kept away from 0 and 1: one labeler's certainty must never make the others irrelevant. */
-    private static final double MOST_CERTAIN = 0.999;
 
     private VoteScores() {
     }
@@ -22,37 +19,6 @@ final class VoteScores {
             share[c] = total == 0 ? 1.0 / k : share[c] / total;
         }
         return share;
-    }
-
-    /**
-     * The posterior probability of each true class given the votes, uniform prior, each labeler right with
-     * probability {@code accuracy[i]} and otherwise wrong evenly over the other classes (one-coin Dawid–Skene).
-     * Computed in log space, so many confident votes do not underflow.
-     */
-    static double[] posterior(int[] chosen, double[] accuracy, int k) {
-        double[] log = new double[k];
-        for (int i = 0; i < chosen.length; i++) {
-            double right = Math.min(MOST_CERTAIN, Math.max(1 - MOST_CERTAIN, accuracy[i]));
-            double logRight = Math.log(right);
-            double logWrong = Math.log((1 - right) / (k - 1));
-            for (int c = 0; c < k; c++) {
-                log[c] += c == chosen[i] ? logRight : logWrong;
-            }
-        }
-        double max = Double.NEGATIVE_INFINITY;
-        for (double value : log) {
-            max = Math.max(max, value);
-        }
-        double sum = 0;
-        double[] probability = new double[k];
-        for (int c = 0; c < k; c++) {
-            probability[c] = Math.exp(log[c] - max);
-            sum += probability[c];
-        }
-        for (int c = 0; c < k; c++) {
-            probability[c] /= sum;
-        }
-        return probability;
     }
 
     /** The class with the highest score; the first of them on a tie. */

@@ -8,6 +8,7 @@ import com.labelmint.consensus.api.ItemLabelled;
 import com.labelmint.consensus.api.MoreAnswersRequested;
 import com.labelmint.consensus.project.ConsensusProjects;
 import com.labelmint.consensus.quality.LabelerQuality;
+import com.labelmint.consensus.refit.ProjectModels;
 import com.labelmint.platform.events.EventPublisher;
 import com.labelmint.projects.api.ProjectSettings;
 import com.labelmint.projects.api.ProjectView;
@@ -42,10 +43,12 @@ public class ItemDecisions {
     private final LabelerQuality quality;
     private final Verdicts verdicts;
     private final EventPublisher events;
+    private final ProjectModels models;
     private final Clock clock;
 
     ItemDecisions(DataSource dataSource, ConsensusProjects projects, ItemRecords records, LabelerQuality quality,
-                  Verdicts verdicts, EventPublisher events, Clock clock) {
+                  Verdicts verdicts, EventPublisher events, ProjectModels models, Clock clock) {
+        this.models = models;
         this.dataSource = dataSource;
         this.projects = projects;
         this.records = records;
@@ -59,7 +62,7 @@ public class ItemDecisions {
         Instant now = clock.instant();
         try (Connection connection = dataSource.getConnection()) {
             ProjectView project = projects.get(connection, submitted.projectId());
-            ItemAggregator aggregator = aggregatorOf(project);
+            ItemAggregator aggregator = aggregatorOf(connection, project);
             if (submitted.goldAnswer() != null) {
                 if (records.store(connection, submitted)) {
                     verdicts.judgeGold(connection, project, submitted.answerId(), submitted.itemId(), submitted.labelerId(),
@@ -79,7 +82,8 @@ public class ItemDecisions {
         try (Connection connection = dataSource.getConnection()) {
             ProjectView project = projects.get(connection, complete.projectId());
             ItemRecords.LockedItem item = records.lock(connection, project.id(), complete.itemId(), now);
-            decideIfComplete(connection, project, aggregatorOf(project), records.expect(connection, item, complete.answers(), now), now);
+            decideIfComplete(connection, project, aggregatorOf(connection, project),
+                    records.expect(connection, item, complete.answers(), now), now);
         }
     }
 
@@ -94,7 +98,7 @@ public class ItemDecisions {
         }
         Map<UUID, Double> accuracy = quality.accuracies(connection, answers.stream().map(StoredAnswer::labelerId).toList());
         Aggregate aggregate = aggregator.aggregate(answers.stream()
-                .map(answer -> new Vote(answer.value(), accuracy.get(answer.labelerId()))).toList());
+                .map(answer -> new Vote(answer.labelerId(), answer.value(), accuracy.get(answer.labelerId()))).toList());
         ProjectSettings settings = project.settings();
         boolean sure = aggregate.confidence() >= settings.acceptanceThreshold();
         if (sure && !settings.reviewRequired()) {
@@ -122,7 +126,8 @@ public class ItemDecisions {
                 aggregate.method(), answers.size(), decidedBy));
     }
 
-    static ItemAggregator aggregatorOf(ProjectView project) {
-        return ItemAggregators.forLabel(project.schema().label(), project.settings().aggregation());
+    ItemAggregator aggregatorOf(Connection connection, ProjectView project) throws SQLException {
+        return ItemAggregators.forLabel(project.schema().label(), project.settings().aggregation(),
+                models.labelerModel(connection, project));
     }
 }

@@ -98,7 +98,7 @@ public class Reviews {
             project.schema().label().answerViolation(decision.label()).ifPresent(violation -> {
                 throw ProblemException.badRequest("invalid-label", "The label does not fit the project's schema: " + violation);
             });
-            decisions.label(connection, project, ItemDecisions.aggregatorOf(project), itemId, records.regularAnswers(connection, itemId),
+            decisions.label(connection, project, decisions.aggregatorOf(connection, project), itemId, records.regularAnswers(connection, itemId),
                     new Aggregate(decision.label(), 1, REVIEW_METHOD), UUID.fromString(caller.getSubject()), decision.note(),
                     clock.instant());
         }

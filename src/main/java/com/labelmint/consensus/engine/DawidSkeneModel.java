@@ -1,5 +1,7 @@
 package com.labelmint.consensus.engine;
 
+import java.util.Arrays;
+
 /**
  * What Dawid–Skene learns: how often each class is the truth, and for each worker a confusion matrix, the
  * probability that they answer {@code observed} when the truth is {@code trueClass}. Kept as logarithms in one
@@ -18,6 +20,27 @@ public final class DawidSkeneModel {
         this.workerCount = workerCount;
         this.logPriors = logPriors;
         this.logConfusion = logConfusion;
+    }
+
+    /**
+     * A model as stored after a fit ({@link #logPriors()}, {@link #logConfusion()}), to score items with later.
+     *
+     * @throws IllegalArgumentException when the arrays do not have the sizes the counts give
+     */
+    public static DawidSkeneModel restore(int classCount, int workerCount, double[] logPriors, double[] logConfusion) {
+        if (classCount < 1 || workerCount < 0 || logPriors.length != classCount
+                || logConfusion.length != (long) workerCount * classCount * classCount) {
+            throw new IllegalArgumentException("A model of " + classCount + " classes and " + workerCount
+                    + " workers needs " + classCount + " priors and " + workerCount * classCount * classCount + " confusion cells");
+        }
+        return new DawidSkeneModel(classCount, workerCount, logPriors.clone(), logConfusion.clone());
+    }
+
+    /** A model that knows no worker and finds every class equally likely: items are scored by fallback accuracies. */
+    public static DawidSkeneModel knowingNoWorker(int classCount) {
+        double[] logPriors = new double[classCount];
+        Arrays.fill(logPriors, -Math.log(classCount));
+        return new DawidSkeneModel(classCount, 0, logPriors, new double[0]);
     }
 
     public int classCount() {
@@ -50,11 +73,21 @@ public final class DawidSkeneModel {
         return (worker * classes + observed) * classes + trueClass;
     }
 
-    double[] logPriors() {
+    /** The class priors' logarithms, to store the model; {@link #restore} reads them back. */
+    public double[] logPriors() {
+        return logPriors.clone();
+    }
+
+    /** The confusion matrices' logarithms in the flat layout above, to store the model. */
+    public double[] logConfusion() {
+        return logConfusion.clone();
+    }
+
+    double[] logPriorsShared() {
         return logPriors;
     }
 
-    double[] logConfusion() {
+    double[] logConfusionShared() {
         return logConfusion;
     }
 }

@@ -59,8 +59,8 @@ final class EmPartition {
         reset();
         int classes = answers.classCount;
         int[] start = answers.start;
-        double[] logPriors = model.logPriors();
-        double[] logConfusion = model.logConfusion();
+        double[] logPriors = model.logPriorsShared();
+        double[] logConfusion = model.logConfusionShared();
         double[] joint = logJoint;
         for (int t = fromTask; t < toTask; t++) {
             int from = start[t];

@@ -7,6 +7,9 @@ package com.labelmint.consensus.engine;
  */
 public final class ItemScorer {
 
+    /** A caller's accuracy is kept off 0 and 1: one answer's certainty must never silence the others. */
+    private static final double MOST_CERTAIN = 0.999;
+
     private final DawidSkeneModel model;
     private final double logUnseenRight;
     private final double logUnseenWrong;
@@ -24,16 +27,24 @@ public final class ItemScorer {
 
     /** @param workers the workers of the item's answers, as coded in the model; labels the classes they chose */
     public ItemPosterior score(int[] workers, int[] labels) {
-        if (workers.length != labels.length) {
-            throw new IllegalArgumentException("workers and labels must be parallel arrays");
+        return score(workers, labels, null);
+    }
+
+    /**
+     * The same, with each answer's own accuracy for a worker the model has not seen (a labeler newer than the last
+     * fit, known to the caller from elsewhere) instead of the scorer's default.
+     */
+    public ItemPosterior score(int[] workers, int[] labels, double[] unseenAccuracies) {
+        if (workers.length != labels.length || unseenAccuracies != null && unseenAccuracies.length != labels.length) {
+            throw new IllegalArgumentException("workers, labels and accuracies must be parallel arrays");
         }
         int classes = model.classCount();
         double[] probabilities = new double[classes];
         if (workers.length == 0) {
             return new ItemPosterior(TaskLabels.NO_LABEL, 0, probabilities);
         }
-        double[] logJoint = model.logPriors().clone();
-        double[] logConfusion = model.logConfusion();
+        double[] logJoint = model.logPriors();
+        double[] logConfusion = model.logConfusionShared();
         for (int a = 0; a < workers.length; a++) {
             int worker = workers[a];
             int label = labels[a];
@@ -41,9 +52,16 @@ public final class ItemScorer {
                 throw new IllegalArgumentException("class " + label + " is outside the model's " + classes);
             }
             boolean known = worker >= 0 && worker < model.workerCount();
+            double logRight = logUnseenRight;
+            double logWrong = logUnseenWrong;
+            if (!known && unseenAccuracies != null && classes > 1) {
+                double accuracy = Math.min(MOST_CERTAIN, Math.max(1 - MOST_CERTAIN, unseenAccuracies[a]));
+                logRight = Math.log(accuracy);
+                logWrong = Math.log((1 - accuracy) / (classes - 1));
+            }
             for (int k = 0; k < classes; k++) {
                 logJoint[k] += known ? logConfusion[DawidSkeneModel.cellOf(worker, label, k, classes)]
-                        : k == label ? logUnseenRight : logUnseenWrong;
+                        : k == label ? logRight : logWrong;
             }
         }
         Posterior.normalise(logJoint, classes, probabilities, 0);

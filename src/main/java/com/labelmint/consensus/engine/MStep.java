@@ -41,7 +41,7 @@ final class MStep {
             return 0;
         }
         double sum = 0;
-        for (double logProbability : model.logConfusion()) {
+        for (double logProbability : model.logConfusionShared()) {
             sum += logProbability;
         }
         return smoothing * sum;

@@ -9,6 +9,7 @@ import com.labelmint.projects.api.AggregationMethod;
 import com.labelmint.projects.api.LabelSpec;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class ItemAggregatorsTest {
@@ -19,7 +20,7 @@ class ItemAggregatorsTest {
 
     @Test
     void majorityVoteCountsHeadsAndBreaksTiesByTheSchemasOrder() {
-        ItemAggregator vote = ItemAggregators.forLabel(ANIMALS, AggregationMethod.MV);
+        ItemAggregator vote = aggregator(ANIMALS, AggregationMethod.MV);
 
         assertThat(vote.aggregate(votes(0.7, "{\"value\":\"dog\"}", "{\"value\":\"cat\"}", "{\"value\":\"dog\"}")))
                 .isEqualTo(new Aggregate(json("{\"value\":\"dog\"}"), 2.0 / 3, "mv"));
@@ -29,17 +30,17 @@ class ItemAggregatorsTest {
 
     @Test
     void aWeightedVoteLetsOneReliableLabelerOutweighTwoPoorOnes() {
-        List<Vote> votes = List.of(new Vote(json("{\"value\":\"fox\"}"), 0.95), new Vote(json("{\"value\":\"cat\"}"), 0.4),
-                new Vote(json("{\"value\":\"cat\"}"), 0.4));
+        List<Vote> votes = List.of(new Vote(UUID.randomUUID(), json("{\"value\":\"fox\"}"), 0.95), new Vote(UUID.randomUUID(), json("{\"value\":\"cat\"}"), 0.4),
+                new Vote(UUID.randomUUID(), json("{\"value\":\"cat\"}"), 0.4));
 
-        assertThat(ItemAggregators.forLabel(ANIMALS, AggregationMethod.WMV).aggregate(votes).label()).isEqualTo(json("{\"value\":\"fox\"}"));
-        assertThat(ItemAggregators.forLabel(ANIMALS, AggregationMethod.MV).aggregate(votes).label()).isEqualTo(json("{\"value\":\"cat\"}"));
+        assertThat(aggregator(ANIMALS, AggregationMethod.WMV).aggregate(votes).label()).isEqualTo(json("{\"value\":\"fox\"}"));
+        assertThat(aggregator(ANIMALS, AggregationMethod.MV).aggregate(votes).label()).isEqualTo(json("{\"value\":\"cat\"}"));
     }
 
     /** Two labelers right 7 times in 10 over three classes: 0.49 / (0.49 + 2 × 0.15²) for the class both chose. */
     @Test
     void theDawidSkenePosteriorOfTwoAgreeingLabelersIsTheirJointLikelihood() {
-        Aggregate aggregate = ItemAggregators.forLabel(ANIMALS, AggregationMethod.DS)
+        Aggregate aggregate = aggregator(ANIMALS, AggregationMethod.DS)
                 .aggregate(votes(0.7, "{\"value\":\"cat\"}", "{\"value\":\"cat\"}"));
 
         assertThat(aggregate.label()).isEqualTo(json("{\"value\":\"cat\"}"));
@@ -48,7 +49,7 @@ class ItemAggregatorsTest {
 
     @Test
     void ratingsAreClassesOfTheirScale() {
-        ItemAggregator rating = ItemAggregators.forLabel(new LabelSpec.Rating(1, 5), AggregationMethod.MV);
+        ItemAggregator rating = aggregator(new LabelSpec.Rating(1, 5), AggregationMethod.MV);
 
         assertThat(rating.aggregate(votes(0.7, "{\"rating\":4}", "{\"rating\":4}", "{\"rating\":2}")).label()).isEqualTo(json("{\"rating\":4}"));
         assertThat(rating.agrees(json("{\"rating\":2}"), json("{\"rating\":4}"))).isFalse();
@@ -57,7 +58,7 @@ class ItemAggregatorsTest {
     @Test
     void multipleChoiceDecidesEachOptionAndIsOnlyAsSureAsItsLeastCertainOne() {
         LabelSpec.MultipleChoice tags = new LabelSpec.MultipleChoice(ANIMALS.options(), 0, 3);
-        ItemAggregator aggregator = ItemAggregators.forLabel(tags, AggregationMethod.MV);
+        ItemAggregator aggregator = aggregator(tags, AggregationMethod.MV);
 
         Aggregate aggregate = aggregator.aggregate(votes(0.7, "{\"values\":[\"cat\",\"dog\"]}", "{\"values\":[\"cat\"]}",
                 "{\"values\":[\"dog\",\"cat\"]}", "{\"values\":[\"cat\",\"fox\"]}"));
@@ -72,7 +73,7 @@ class ItemAggregatorsTest {
     void aMultipleChoiceLabelOutsideTheSelectionBoundsIsNotSureAtAll() {
         LabelSpec.MultipleChoice atLeastOne = new LabelSpec.MultipleChoice(ANIMALS.options(), 1, 3);
 
-        Aggregate aggregate = ItemAggregators.forLabel(atLeastOne, AggregationMethod.MV)
+        Aggregate aggregate = aggregator(atLeastOne, AggregationMethod.MV)
                 .aggregate(votes(0.7, "{\"values\":[\"cat\"]}", "{\"values\":[\"dog\"]}", "{\"values\":[\"fox\"]}"));
 
         assertThat(aggregate.label()).isEqualTo(json("{\"values\":[]}"));
@@ -81,7 +82,7 @@ class ItemAggregatorsTest {
 
     @Test
     void freeTextMatchesAfterNormalisationAndKeepsTheFirstSpelling() {
-        ItemAggregator text = ItemAggregators.forLabel(new LabelSpec.FreeText(1, 100), AggregationMethod.DS);
+        ItemAggregator text = aggregator(new LabelSpec.FreeText(1, 100), AggregationMethod.DS);
 
         Aggregate aggregate = text.aggregate(votes(0.7, "{\"text\":\"New  York \"}", "{\"text\":\"Boston\"}",
                 "{\"text\":\"new york\"}", "{\"text\":\"ＮＥＷ YORK\"}"));
@@ -92,13 +93,13 @@ class ItemAggregatorsTest {
 
     @Test
     void boxesDrawnByMostLabelersAreFusedAndStrayBoxesDropped() {
-        ItemAggregator boxes = ItemAggregators.forLabel(new LabelSpec.BoundingBoxes(List.of("car", "person"), 10), AggregationMethod.DS);
+        ItemAggregator boxes = aggregator(new LabelSpec.BoundingBoxes(List.of("car", "person"), 10), AggregationMethod.DS);
         String car = "{\"class\":\"car\",\"x\":0.10,\"y\":0.10,\"w\":0.20,\"h\":0.20}";
         String carShifted = "{\"class\":\"car\",\"x\":0.12,\"y\":0.10,\"w\":0.20,\"h\":0.20}";
         String stray = "{\"class\":\"person\",\"x\":0.6,\"y\":0.6,\"w\":0.1,\"h\":0.3}";
 
-        Aggregate aggregate = boxes.aggregate(List.of(new Vote(json("{\"boxes\":[" + car + "]}"), 0.5),
-                new Vote(json("{\"boxes\":[" + carShifted + "," + stray + "]}"), 0.5), new Vote(json("{\"boxes\":[]}"), 0.5)));
+        Aggregate aggregate = boxes.aggregate(List.of(new Vote(UUID.randomUUID(), json("{\"boxes\":[" + car + "]}"), 0.5),
+                new Vote(UUID.randomUUID(), json("{\"boxes\":[" + carShifted + "," + stray + "]}"), 0.5), new Vote(UUID.randomUUID(), json("{\"boxes\":[]}"), 0.5)));
 
         JsonNode fused = aggregate.label().get("boxes");
         assertThat(fused).hasSize(1);
@@ -111,14 +112,18 @@ class ItemAggregatorsTest {
 
     @Test
     void noBoxesFromAnyoneIsACertainEmptyLabel() {
-        ItemAggregator boxes = ItemAggregators.forLabel(new LabelSpec.BoundingBoxes(List.of("car"), 10), AggregationMethod.DS);
+        ItemAggregator boxes = aggregator(new LabelSpec.BoundingBoxes(List.of("car"), 10), AggregationMethod.DS);
 
         assertThat(boxes.aggregate(votes(0.7, "{\"boxes\":[]}", "{\"boxes\":[]}")))
                 .isEqualTo(new Aggregate(json("{\"boxes\":[]}"), 1, "box-fusion"));
     }
 
+    private static ItemAggregator aggregator(LabelSpec spec, AggregationMethod method) {
+        return ItemAggregators.forLabel(spec, method, LabelerModel.none(Math.max(1, ItemAggregators.classCount(spec))));
+    }
+
     private static List<Vote> votes(double accuracy, String... answers) {
-        return Arrays.stream(answers).map(answer -> new Vote(json(answer), accuracy)).toList();
+        return Arrays.stream(answers).map(answer -> new Vote(UUID.randomUUID(), json(answer), accuracy)).toList();
     }
 
     private static JsonNode json(String text) {

@@ -1,0 +1,99 @@
+package com.labelmint.consensus.decision;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.labelmint.projects.ProjectFixtures;
+import com.labelmint.tasks.QueueFixtures;
+import com.labelmint.tasks.api.AnswerSubmitted;
+import com.labelmint.tasks.api.ItemFullyAnswered;
+import com.labelmint.testing.TestAccounts;
+import com.labelmint.testing.TestAccounts.Person;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A project pass learns each labeler's confusion matrix, and items decided afterwards are scored with it: two
+ * labelers who always answer the "next" option are read back into the truth. Their accuracy alone would only say
+ * they are usually wrong, and a newcomer's answer would then carry the item.
+ */
+@QuarkusTest
+class ProjectRefitTest {
+
+    private static final List<String> OPTIONS = List.of("positive", "negative", "neutral");
+
+    @Inject
+    ItemDecisions decisions;
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void aRefitLearnsSystematicConfusionAndNewItemsAreScoredWithIt() throws Exception {
+        Person owner = TestAccounts.signedIn("client");
+        UUID project = ProjectFixtures.active(owner, ProjectFixtures.sentimentSchema(),
+                Map.of("overlap", 3, "maxOverlap", 3, "aggregation", "ds", "acceptanceThreshold", 0.5, "goldRate", 0.2));
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                QueueFixtures.count(dataSource, "SELECT count(*) FROM consensus.project WHERE id = ?", project) == 1);
+        UUID honest = TestAccounts.signedIn("labeler").id();
+        UUID shifterOne = TestAccounts.signedIn("labeler").id();
+        UUID shifterTwo = TestAccounts.signedIn("labeler").id();
+        long firstItem = ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50);
+        for (int i = 0; i < 60; i++) {
+            String truth = OPTIONS.get(i % 3);
+            boolean gold = i < 45;
+            answer(project, firstItem + i, honest, truth, gold ? truth : null);
+            answer(project, firstItem + i, shifterOne, shifted(truth), gold ? truth : null);
+            answer(project, firstItem + i, shifterTwo, shifted(truth), gold ? truth : null);
+        }
+
+        given().auth().oauth2(owner.accessToken()).post("/api/v1/projects/" + project + "/consensus/refit").then().statusCode(200)
+                .body("answers", equalTo(180)).body("items", equalTo(60)).body("labelers", equalTo(3)).body("converged", equalTo(true));
+        given().auth().oauth2(TestAccounts.signedIn("client").accessToken()).post("/api/v1/projects/" + project + "/consensus/refit")
+                .then().statusCode(404);
+
+        long item = firstItem + 1_000;
+        answer(project, item, TestAccounts.signedIn("labeler").id(), "neutral", null);
+        answer(project, item, shifterOne, "negative", null);
+        answer(project, item, shifterTwo, "negative", null);
+        QuarkusTransaction.requiringNew().run(() -> {
+            try {
+                decisions.on(new ItemFullyAnswered(UUID.randomUUID(), Instant.now(), project, item, 3, false));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        assertThat(QueueFixtures.count(dataSource, "SELECT count(*) FROM consensus.item WHERE id = ? AND state = 'decided' "
+                + "AND label->>'value' = 'positive' AND confidence > 0.9", item)).isEqualTo(1);
+    }
+
+    private static String shifted(String truth) {
+        return OPTIONS.get((OPTIONS.indexOf(truth) + 1) % 3);
+    }
+
+    private void answer(UUID project, long item, UUID labeler, String value, String gold) {
+        AnswerSubmitted submitted = new AnswerSubmitted(UUID.randomUUID(), Instant.now(), UUID.randomUUID(), project, item, labeler,
+                JsonNodeFactory.instance.objectNode().put("value", value),
+                gold == null ? null : JsonNodeFactory.instance.objectNode().put("value", gold), 3_000);
+        QuarkusTransaction.requiringNew().run(() -> {
+            try {
+                decisions.on(submitted);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+}
