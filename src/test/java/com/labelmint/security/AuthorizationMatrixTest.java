@@ -92,7 +92,8 @@ class AuthorizationMatrixTest {
                 "leaseId", someoneElsesLease,
                 "jobId", ImportFixtures.importedJob(projectOwner, project, "{\"data\": {\"text\": \"an item\"}}\n").toString(),
                 "batchId", UUID.randomUUID().toString(),
-                "itemId", Long.toString(item));
+                "itemId", Long.toString(item),
+                "disputeId", someoneElsesDispute(project, item).toString());
         Map<String, String> signedInTokens = new LinkedHashMap<>();
         List<String> mismatches = new ArrayList<>();
 
@@ -112,6 +113,13 @@ class AuthorizationMatrixTest {
             }
         }
         assertThat(mismatches).isEmpty();
+    }
+
+    private UUID someoneElsesDispute(UUID project, long item) throws Exception {
+        UUID dispute = UUID.randomUUID();
+        QueueFixtures.execute(dataSource, "INSERT INTO consensus.dispute (id, kind, project_id, item_id, opened_by, reason, opened_at, status) "
+                + "VALUES (?, 'item-label', ?, ?, ?, 'the label is wrong', now(), 'open')", dispute, project, item, UUID.randomUUID());
+        return dispute;
     }
 
     private Map<String, Supplier<Person>> callers() throws Exception {

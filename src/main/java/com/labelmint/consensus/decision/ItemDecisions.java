@@ -123,7 +123,7 @@ public class ItemDecisions {
             verdicts.judge(connection, project, answer, itemId, aggregator.agrees(answer.value(), aggregate.label()), now);
         }
         events.publish(new ItemLabelled(UUID.randomUUID(), now, project.id(), itemId, aggregate.label(), aggregate.confidence(),
-                aggregate.method(), answers.size(), decidedBy));
+                aggregate.method(), answers.size(), decidedBy, false));
     }
 
     ItemAggregator aggregatorOf(Connection connection, ProjectView project) throws SQLException {

@@ -34,7 +34,7 @@ class ItemRecords {
             VALUES (?, ?, ?, ?, cast(? AS jsonb), cast(? AS jsonb), ?, ?) ON CONFLICT DO NOTHING""";
 
     private static final String REGULAR_ANSWERS = """
-            SELECT id, labeler_id, value::text FROM consensus.answer
+            SELECT id, labeler_id, value::text, verdict FROM consensus.answer
             WHERE item_id = ? AND gold_answer IS NULL ORDER BY submitted_at, id""";
 
     private static final String MOVE = """
@@ -101,7 +101,8 @@ class ItemRecords {
             try (ResultSet rows = query.executeQuery()) {
                 List<StoredAnswer> answers = new ArrayList<>();
                 while (rows.next()) {
-                    answers.add(new StoredAnswer(rows.getObject(1, UUID.class), rows.getObject(2, UUID.class), tree(rows.getString(3))));
+                    answers.add(new StoredAnswer(rows.getObject(1, UUID.class), rows.getObject(2, UUID.class), tree(rows.getString(3)),
+                            rows.getString(4)));
                 }
                 return answers;
             }

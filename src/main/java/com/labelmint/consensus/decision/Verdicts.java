@@ -25,6 +25,9 @@ class Verdicts {
     private static final String GIVE = """
             UPDATE consensus.answer SET verdict = ?, reason = ?, decided_at = ? WHERE id = ? AND verdict IS NULL""";
 
+    private static final String TURN = """
+            UPDATE consensus.answer SET verdict = ?, reason = ?, decided_at = ? WHERE id = ? AND verdict = ?""";
+
     private final LabelerQuality quality;
     private final EventPublisher events;
 
@@ -48,6 +51,32 @@ class Verdicts {
             quality.add(connection, answer.labelerId(), project.settings().requiredSkills(),
                     LabelerQuality.Measured.decided(agreed), now);
         }
+    }
+
+    /**
+     * Turns a verdict a dispute found wrong; false when the answer did not have the opposite verdict. An answer
+     * now accepted is paid like any other ({@link AnswerAccepted}); one now rejected is clawed back by payments
+     * from the dispute's outcome.
+     */
+    boolean turn(Connection connection, ProjectView project, UUID answerId, long itemId, UUID labelerId, boolean accepted,
+                 Instant now) throws SQLException {
+        try (PreparedStatement turn = connection.prepareStatement(TURN)) {
+            turn.setString(1, accepted ? "accepted" : "rejected");
+            turn.setString(2, accepted ? null : DISAGREED);
+            turn.setTimestamp(3, Timestamp.from(now));
+            turn.setObject(4, answerId);
+            turn.setString(5, accepted ? "rejected" : "accepted");
+            if (turn.executeUpdate() == 0) {
+                return false;
+            }
+        }
+        quality.add(connection, labelerId, project.settings().requiredSkills(),
+                accepted ? LabelerQuality.Measured.agreedAfterAll() : LabelerQuality.Measured.agreedNoLonger(), now);
+        if (accepted) {
+            events.publish(new AnswerAccepted(UUID.randomUUID(), now, answerId, project.id(), itemId, labelerId,
+                    project.settings().rewardPerAnswer()));
+        }
+        return true;
     }
 
     private boolean give(Connection connection, ProjectView project, UUID answerId, long itemId, UUID labelerId,

@@ -43,6 +43,13 @@ public class LabelerQuality {
                 measured_at = greatest(q.measured_at, excluded.measured_at)
             RETURNING gold_answers, gold_correct, decided_answers, agreed_answers, disputes_lost, measured_at""";
 
+    /** A dispute's correction of counts that exist already (the verdict it turns was counted). */
+    private static final String CORRECT = """
+            UPDATE consensus.labeler_quality AS q SET agreed_answers = q.agreed_answers + ?, disputes_lost = q.disputes_lost + ?,
+                measured_at = greatest(q.measured_at, ?)
+            WHERE labeler_id = ? AND skill = ?
+            RETURNING gold_answers, gold_correct, decided_answers, agreed_answers, disputes_lost, measured_at""";
+
     private static final String OVERALL_COUNTS = """
             SELECT labeler_id, gold_correct + agreed_answers, gold_answers + decided_answers
             FROM consensus.labeler_quality WHERE skill = '' AND labeler_id = ANY (?)""";
@@ -56,12 +63,32 @@ public class LabelerQuality {
     /** One measurement to add: how many answers of each kind, and how many of them were right. */
     public record Measured(long goldAnswers, long goldCorrect, long decidedAnswers, long agreedAnswers, long disputesLost) {
 
+        /** Counts no new answer, only corrects the judgement of one already counted. */
+        boolean correction() {
+            return goldAnswers == 0 && decidedAnswers == 0;
+        }
+
         public static Measured gold(boolean correct) {
             return new Measured(1, correct ? 1 : 0, 0, 0, 0);
         }
 
         public static Measured decided(boolean agreed) {
             return new Measured(0, 0, 1, agreed ? 1 : 0, 0);
+        }
+
+        /** A dispute found that an answer counted as disagreeing agreed after all. */
+        public static Measured agreedAfterAll() {
+            return new Measured(0, 0, 0, 1, 0);
+        }
+
+        /** A dispute went against the labeler. */
+        public static Measured disputeLost() {
+            return new Measured(0, 0, 0, 0, 1);
+        }
+
+        /** A dispute over the item's label found that the labeler's answer, counted as agreeing, did not. */
+        public static Measured agreedNoLonger() {
+            return new Measured(0, 0, 0, -1, 1);
         }
     }
 
@@ -70,18 +97,28 @@ public class LabelerQuality {
             throws SQLException {
         List<String> measuredSkills = new ArrayList<>(skills);
         measuredSkills.add(0, OVERALL);
-        try (PreparedStatement add = connection.prepareStatement(ADD)) {
+        try (PreparedStatement add = connection.prepareStatement(measured.correction() ? CORRECT : ADD)) {
             for (String skill : measuredSkills) {
-                add.setObject(1, labelerId);
-                add.setString(2, skill);
-                add.setLong(3, measured.goldAnswers());
-                add.setLong(4, measured.goldCorrect());
-                add.setLong(5, measured.decidedAnswers());
-                add.setLong(6, measured.agreedAnswers());
-                add.setLong(7, measured.disputesLost());
-                add.setTimestamp(8, Timestamp.from(now));
+                if (measured.correction()) {
+                    add.setLong(1, measured.agreedAnswers());
+                    add.setLong(2, measured.disputesLost());
+                    add.setTimestamp(3, Timestamp.from(now));
+                    add.setObject(4, labelerId);
+                    add.setString(5, skill);
+                } else {
+                    add.setObject(1, labelerId);
+                    add.setString(2, skill);
+                    add.setLong(3, measured.goldAnswers());
+                    add.setLong(4, measured.goldCorrect());
+                    add.setLong(5, measured.decidedAnswers());
+                    add.setLong(6, measured.agreedAnswers());
+                    add.setLong(7, measured.disputesLost());
+                    add.setTimestamp(8, Timestamp.from(now));
+                }
                 try (ResultSet counts = add.executeQuery()) {
-                    counts.next();
+                    if (!counts.next()) {
+                        continue; // a correction for a skill added to the project after the answer was counted
+                    }
                     events.publish(new LabelerQualityChanged(UUID.randomUUID(), now, labelerId, skill.isEmpty() ? null : skill,
                             counts.getLong(1), counts.getLong(2), counts.getLong(3), counts.getLong(4), counts.getLong(5),
                             counts.getTimestamp(6).toInstant()));

@@ -52,8 +52,11 @@ public class ProgressCounters {
         }
     }
 
+    /** A label a dispute changed was counted when the item was first labelled. */
     void on(@Observes ItemLabelled labelled) throws SQLException {
-        add(labelled.projectId(), new Counts(0, 0, 0, 0, 1));
+        if (!labelled.relabelled()) {
+            add(labelled.projectId(), new Counts(0, 0, 0, 0, 1));
+        }
     }
 
     public Optional<ProjectProgress> read(UUID projectId) throws SQLException {

@@ -6,21 +6,16 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.labelmint.projects.ProjectFixtures;
 import com.labelmint.tasks.QueueFixtures;
 import com.labelmint.tasks.api.AnswerSubmitted;
-import com.labelmint.tasks.api.ItemFullyAnswered;
 import com.labelmint.testing.TestAccounts;
 import com.labelmint.testing.TestAccounts.Person;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +25,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,6 +48,7 @@ class ItemDecisionsTest {
 
     private Person owner;
     private UUID project;
+    private ConsensusEvents events;
     private final Map<Long, Integer> answersGiven = new ConcurrentHashMap<>();
 
     @BeforeEach
@@ -66,6 +61,7 @@ class ItemDecisionsTest {
                 "overlap", 3, "maxOverlap", 5, "aggregation", "mv", "acceptanceThreshold", 0.8,
                 "rewardPerAnswer", Map.of("amount", "0.05", "currency", "USDT")));
         await().atMost(Duration.ofSeconds(20)).until(() -> count("SELECT count(*) FROM consensus.project WHERE id = ?", project) == 1);
+        events = new ConsensusEvents(decisions, project);
     }
 
     @Test
@@ -219,32 +215,27 @@ class ItemDecisionsTest {
     }
 
     private static long newItem() {
-        return ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50);
+        return ConsensusEvents.newItem();
     }
 
-    private UUID answer(long item, String value) throws Exception {
+    private UUID answer(long item, String value) {
         AnswerSubmitted submitted = submitted(item, value, null);
         deliver(submitted);
         return submitted.answerId();
     }
 
+    /** Each answer to an item comes from the next labeler of the pool. */
     private AnswerSubmitted submitted(long item, String value, String gold) {
         UUID labeler = labelers.get(answersGiven.merge(item, 1, Integer::sum) - 1);
-        return new AnswerSubmitted(UUID.randomUUID(), Instant.now(), UUID.randomUUID(), project, item, labeler,
-                choice(value), gold == null ? null : choice(gold), 4_000);
+        return events.submitted(item, labeler, value, gold);
     }
 
     private void deliver(AnswerSubmitted submitted) {
-        QuarkusTransaction.requiringNew().run(() -> rethrow(() -> decisions.on(submitted)));
+        events.deliver(submitted);
     }
 
     private void full(long item, int answers) {
-        QuarkusTransaction.requiringNew().run(() -> rethrow(() ->
-                decisions.on(new ItemFullyAnswered(UUID.randomUUID(), Instant.now(), project, item, answers, false))));
-    }
-
-    private static JsonNode choice(String value) {
-        return JsonNodeFactory.instance.objectNode().put("value", value);
+        events.full(item, answers);
     }
 
     private String itemRow(long item) throws Exception {
@@ -264,19 +255,5 @@ class ItemDecisionsTest {
 
     private long count(String sql, Object... parameters) throws Exception {
         return QueueFixtures.count(dataSource, sql, parameters);
-    }
-
-    private interface SqlAction {
-        void run() throws Exception;
-    }
-
-    private static void rethrow(SqlAction action) {
-        try {
-            action.run();
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -5,22 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.labelmint.projects.ProjectFixtures;
 import com.labelmint.tasks.QueueFixtures;
-import com.labelmint.tasks.api.AnswerSubmitted;
-import com.labelmint.tasks.api.ItemFullyAnswered;
 import com.labelmint.testing.TestAccounts;
 import com.labelmint.testing.TestAccounts.Person;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +44,7 @@ class ProjectRefitTest {
         UUID honest = TestAccounts.signedIn("labeler").id();
         UUID shifterOne = TestAccounts.signedIn("labeler").id();
         UUID shifterTwo = TestAccounts.signedIn("labeler").id();
-        long firstItem = ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50);
+        long firstItem = ConsensusEvents.newItem();
         for (int i = 0; i < 60; i++) {
             String truth = OPTIONS.get(i % 3);
             boolean gold = i < 45;
@@ -68,13 +62,7 @@ class ProjectRefitTest {
         answer(project, item, TestAccounts.signedIn("labeler").id(), "neutral", null);
         answer(project, item, shifterOne, "negative", null);
         answer(project, item, shifterTwo, "negative", null);
-        QuarkusTransaction.requiringNew().run(() -> {
-            try {
-                decisions.on(new ItemFullyAnswered(UUID.randomUUID(), Instant.now(), project, item, 3, false));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        new ConsensusEvents(decisions, project).full(item, 3);
 
         assertThat(QueueFixtures.count(dataSource, "SELECT count(*) FROM consensus.item WHERE id = ? AND state = 'decided' "
                 + "AND label->>'value' = 'positive' AND confidence > 0.9", item)).isEqualTo(1);
@@ -85,15 +73,7 @@ class ProjectRefitTest {
     }
 
     private void answer(UUID project, long item, UUID labeler, String value, String gold) {
-        AnswerSubmitted submitted = new AnswerSubmitted(UUID.randomUUID(), Instant.now(), UUID.randomUUID(), project, item, labeler,
-                JsonNodeFactory.instance.objectNode().put("value", value),
-                gold == null ? null : JsonNodeFactory.instance.objectNode().put("value", gold), 3_000);
-        QuarkusTransaction.requiringNew().run(() -> {
-            try {
-                decisions.on(submitted);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        ConsensusEvents events = new ConsensusEvents(decisions, project);
+        events.deliver(events.submitted(item, labeler, value, gold));
     }
 }
