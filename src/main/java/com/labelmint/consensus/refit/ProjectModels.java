@@ -4,6 +4,7 @@ import com.labelmint.consensus.aggregation.ItemAggregators;
 import com.labelmint.consensus.aggregation.LabelerModel;
 import com.labelmint.consensus.engine.DawidSkeneModel;
 import com.labelmint.consensus.engine.DawidSkeneResult;
+import com.labelmint.projects.api.AggregationMethod;
 import com.labelmint.projects.api.ProjectView;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
@@ -65,6 +66,9 @@ public class ProjectModels {
     /** The project's model for scoring items, or one that knows nobody when no pass has run. */
     public LabelerModel labelerModel(Connection connection, ProjectView project) throws SQLException {
         int classes = Math.max(1, ItemAggregators.classCount(project.schema().label()));
+        if (project.settings().aggregation() != AggregationMethod.DS) {
+            return LabelerModel.none(classes); // only Dawid–Skene scores with a model: spare the lookup on every answer
+        }
         Instant fittedAt = fittedAt(connection, project.id());
         if (fittedAt == null) {
             return LabelerModel.none(classes);
