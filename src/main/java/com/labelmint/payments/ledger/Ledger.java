@@ -57,7 +57,7 @@ public class Ledger {
      *
      * @throws LedgerRefusal when the transfer cannot apply; nothing moved
      */
-    public Transfer transfer(Connection connection, TransferRequest request) throws SQLException {
+    public TransferOutcome transfer(Connection connection, TransferRequest request) throws SQLException {
         try {
             return apply(connection, request);
         } catch (SQLException e) {
@@ -78,7 +78,7 @@ public class Ledger {
         }
     }
 
-    private Transfer apply(Connection connection, TransferRequest request) throws SQLException {
+    private TransferOutcome apply(Connection connection, TransferRequest request) throws SQLException {
         Transfer existing = find(connection, request.id());
         if (existing != null) {
             return sameOrRefuse(existing, request);
@@ -98,7 +98,7 @@ public class Ledger {
         }
         update(connection, debit);
         update(connection, credit);
-        return transfer;
+        return new TransferOutcome(transfer, false);
     }
 
     private Transfer direct(TransferRequest request) {
@@ -128,11 +128,11 @@ public class Ledger {
                 request.reason(), now());
     }
 
-    private static Transfer sameOrRefuse(Transfer stored, TransferRequest request) {
+    private static TransferOutcome sameOrRefuse(Transfer stored, TransferRequest request) {
         if (!request.sameAs(stored)) {
             throw new LedgerRefusal.TransferIdReused("Transfer " + request.id() + " was made before with a different body");
         }
-        return stored;
+        return new TransferOutcome(stored, true);
     }
 
     private static List<LedgerAccount> lock(Connection connection, Transfer transfer) throws SQLException {

@@ -29,6 +29,8 @@ public class LedgerAccounts {
 
     private static final String BY_ID = "SELECT " + COLUMNS + " FROM payments.account WHERE id = ?";
 
+    private static final String LOCK = BY_ID + " FOR UPDATE";
+
     private final Clock clock;
 
     LedgerAccounts(Clock clock) {
@@ -72,6 +74,17 @@ public class LedgerAccounts {
         try (PreparedStatement query = connection.prepareStatement(BY_ID)) {
             query.setObject(1, accountId);
             return one(query);
+        }
+    }
+
+    /**
+     * The account, locked until the transaction ends: for a decision made over several transfers (is there enough
+     * for all of them?) that no concurrent transfer may change in between.
+     */
+    public LedgerAccount lock(Connection connection, UUID accountId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(LOCK)) {
+            query.setObject(1, accountId);
+            return one(query).orElseThrow(() -> new IllegalStateException("No ledger account " + accountId));
         }
     }
 

@@ -23,9 +23,20 @@ public record Money(long units, Currency currency) {
         return new Money(units, currency);
     }
 
-    /** Parses a decimal amount; more decimals than the currency has, or more than a {@code long} holds, is refused. */
+    /**
+     * Reads JSON. The amount must be a string: a JSON number passes through a binary float in most clients, so
+     * accepting one would invite amounts that are not what the sender meant.
+     */
     @JsonCreator
-    public static Money parse(@JsonProperty("amount") String amount, @JsonProperty("currency") Currency currency) {
+    static Money fromJson(@JsonProperty("amount") Object amount, @JsonProperty("currency") Currency currency) {
+        if (amount != null && !(amount instanceof String)) {
+            throw new IllegalArgumentException("An amount is a string of decimal digits, such as \"12.5\", not a JSON number");
+        }
+        return parse((String) amount, currency);
+    }
+
+    /** Parses a decimal amount; more decimals than the currency has, or more than a {@code long} holds, is refused. */
+    public static Money parse(String amount, Currency currency) {
         if (amount == null || currency == null) {
             throw new IllegalArgumentException("An amount needs both 'amount' and 'currency'");
         }

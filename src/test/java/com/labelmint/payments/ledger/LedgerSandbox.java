@@ -32,7 +32,7 @@ final class LedgerSandbox {
     }
 
     Transfer move(TransferRequest request) throws SQLException {
-        return inTransaction(connection -> ledger.transfer(connection, request));
+        return inTransaction(connection -> ledger.transfer(connection, request).transfer());
     }
 
     LedgerAccount read(UUID accountId) throws SQLException {

@@ -46,10 +46,12 @@ class LedgerTest {
     @Test
     void aTransferMovesMoneyOnceUnderItsId() throws Exception {
         TransferRequest request = TransferRequest.posted(UUID.randomUUID(), alice, bob, usdt(30), deposit());
-        Transfer first = sandbox.move(request);
-        Transfer again = sandbox.move(request);
+        TransferOutcome first = sandbox.inTransaction(connection -> ledger.transfer(connection, request));
+        TransferOutcome again = sandbox.inTransaction(connection -> ledger.transfer(connection, request));
 
-        assertThat(again).isEqualTo(first);
+        assertThat(first.repeated()).isFalse();
+        assertThat(again.repeated()).isTrue();
+        assertThat(again.transfer()).isEqualTo(first.transfer());
         assertThat(sandbox.read(alice).balance()).isEqualTo(usdt(70));
         assertThat(sandbox.read(bob).balance()).isEqualTo(usdt(30));
         assertThat(sandbox.read(wallet).balance()).isEqualTo(usdt(-100));
@@ -79,8 +81,7 @@ class LedgerTest {
             } catch (LedgerRefusal.InsufficientFunds expected) {
                 wasRefused = true;
             }
-            ledger.transfer(connection, TransferRequest.posted(afterwards, alice, bob, usdt(100), deposit()));
-            return wasRefused;
+            return wasRefused && !ledger.transfer(connection, TransferRequest.posted(afterwards, alice, bob, usdt(100), deposit())).repeated();
         });
 
         assertThat(refusedInside).isTrue();

@@ -28,4 +28,12 @@ class MoneyTest {
         assertThat(Money.parse("1.500000000", Currency.USDT).units()).isEqualTo(1_500_000);
         assertThat(Money.parse("-2", Currency.USDT).isNegative()).isTrue();
     }
+
+    @Test
+    void refusesAnAmountSentAsAJsonNumber() {
+        assertThatThrownBy(() -> JSON.readValue("{\"amount\": 12.5, \"currency\": \"USDT\"}", Money.class))
+                .hasMessageContaining("not a JSON number");
+        assertThatThrownBy(() -> JSON.readValue("{\"amount\": 12, \"currency\": \"USDT\"}", Money.class))
+                .hasMessageContaining("not a JSON number");
+    }
 }

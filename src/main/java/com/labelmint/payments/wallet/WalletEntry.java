@@ -1,0 +1,16 @@
+package com.labelmint.payments.wallet;
+
+import com.labelmint.platform.money.Money;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One movement on a person's balance.
+ *
+ * @param direction {@code in} or {@code out}
+ * @param kind {@code posted}, {@code pending} (held, may still be voided), {@code post-pending} or {@code void-pending}
+ * @param reasonType what the money was for: {@code answer}, {@code project}, {@code withdrawal}, {@code deposit}…
+ */
+public record WalletEntry(UUID id, Instant at, String direction, String kind, Money amount, String reasonType, UUID reasonId,
+                          String note) {
+}
