@@ -59,6 +59,7 @@ class AuthorizationMatrixTest {
             "{\"files\": [{\"fileName\": \"cat.jpg\", \"contentType\": \"image/jpeg\", \"sizeBytes\": 1000}]}",
             "POST /api/v1/tasks/{leaseId}/answer", "{\"answer\": {\"value\": \"positive\"}}",
             "POST /api/v1/reviews/{itemId}", "{\"label\": {\"value\": \"positive\"}}",
+            "POST /api/v1/projects/{projectId}/escrow/fundings", "{\"amount\": \"1\", \"currency\": \"USDT\"}",
             "PUT /api/v1/projects/{projectId}/members",
             "{\"coOwners\": [], \"reviewers\": [], \"labelerAccess\": \"open\", \"allowedLabelers\": []}");
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{(\\w+)}");

@@ -1,6 +1,5 @@
 package com.labelmint.payments.escrow;
 
-import com.labelmint.platform.error.ProblemException;
 import com.labelmint.platform.money.Money;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
@@ -20,8 +19,6 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @Path("/api/v1/projects/{projectId}/escrow")
 @Produces(MediaType.APPLICATION_JSON)
 public class EscrowResource {
-
-    private static final String KEY_FORMAT = "[\\x21-\\x7E]{1,200}";
 
     private final ProjectEscrows escrows;
     private final JsonWebToken token;
@@ -44,10 +41,6 @@ public class EscrowResource {
     @RolesAllowed("client")
     public EscrowView fund(@PathParam("projectId") UUID projectId, @HeaderParam("Idempotency-Key") String idempotencyKey,
                            @NotNull Money amount) throws SQLException {
-        if (idempotencyKey == null || !idempotencyKey.matches(KEY_FORMAT)) {
-            throw ProblemException.badRequest("idempotency-key-required",
-                    "Funding moves money: send an Idempotency-Key header (1 to 200 visible ASCII characters, such as a UUID)");
-        }
         return escrows.fund(callerId(), projectId, amount, idempotencyKey);
     }
 

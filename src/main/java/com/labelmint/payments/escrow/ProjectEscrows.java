@@ -10,6 +10,7 @@ import com.labelmint.payments.ledger.TransferRequest;
 import com.labelmint.payments.reward.RewardPayer;
 import com.labelmint.platform.error.ProblemException;
 import com.labelmint.platform.events.EventPublisher;
+import com.labelmint.platform.idempotency.IdempotencyKeys;
 import com.labelmint.platform.money.Currency;
 import com.labelmint.platform.money.Money;
 import com.labelmint.projects.api.ProjectStatus;
@@ -62,13 +63,14 @@ public class ProjectEscrows {
         if (project.status() == ProjectStatus.COMPLETED || project.status() == ProjectStatus.ARCHIVED) {
             throw ProblemException.conflict("project-closed", "A " + project.status().name().toLowerCase() + " project takes no more funds");
         }
+        String key = IdempotencyKeys.required(idempotencyKey, "Funding");
         if (amount.units() <= 0) {
             throw ProblemException.badRequest("bad-amount", "Fund a project with a positive amount, not " + amount);
         }
         try (Connection connection = dataSource.getConnection()) {
             UUID client = accounts.open(connection, AccountKind.USER, callerId, amount.currency()).id();
             UUID escrow = accounts.open(connection, AccountKind.PROJECT_ESCROW, projectId, amount.currency()).id();
-            UUID transferId = UUID.nameUUIDFromBytes(("fund:" + callerId + ":" + idempotencyKey).getBytes(StandardCharsets.UTF_8));
+            UUID transferId = UUID.nameUUIDFromBytes(("fund:" + callerId + ":" + key).getBytes(StandardCharsets.UTF_8));
             boolean repeated = ledger.transfer(connection, TransferRequest.posted(transferId, client, escrow, amount,
                     TransferReason.of("project", projectId).withNote("funding"))).repeated();
             if (!repeated) {

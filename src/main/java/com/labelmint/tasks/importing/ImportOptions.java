@@ -1,9 +1,9 @@
 package com.labelmint.tasks.importing;
 
 import com.labelmint.platform.error.ProblemException;
+import com.labelmint.platform.idempotency.IdempotencyKeys;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * What an import request asks for besides its body: the format (Content-Type), all-or-nothing ({@code atomic}),
@@ -12,16 +12,10 @@ import java.util.regex.Pattern;
 record ImportOptions(ImportFormat format, boolean atomic, String idempotencyKey, Duration waitForFinish) {
 
     static final Duration LONGEST_WAIT = Duration.ofSeconds(60);
-    /** Visible ASCII, like the UUIDs and request ids clients use as keys. */
-    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
 
     static ImportOptions parse(String contentType, String atomic, String idempotencyKey, String wait) {
         ImportFormat format = ImportFormat.ofContentType(contentType);
-        if (idempotencyKey != null && !KEY.matcher(idempotencyKey).matches()) {
-            throw ProblemException.badRequest("invalid-idempotency-key",
-                    "An Idempotency-Key is 1 to 200 visible ASCII characters, such as a UUID");
-        }
-        return new ImportOptions(format, flag(atomic), idempotencyKey, seconds(wait));
+        return new ImportOptions(format, flag(atomic), IdempotencyKeys.optional(idempotencyKey), seconds(wait));
     }
 
     private static boolean flag(String atomic) {
