@@ -31,6 +31,10 @@ public class LedgerAccounts {
 
     private static final String LOCK = BY_ID + " FOR UPDATE";
 
+    private static final String OF_OWNER = "SELECT " + COLUMNS + " FROM payments.account WHERE owner_id = ? ORDER BY kind, currency";
+
+    private static final String OF_KIND = "SELECT " + COLUMNS + " FROM payments.account WHERE kind = ? ORDER BY created_at, id LIMIT ?";
+
     private final Clock clock;
 
     LedgerAccounts(Clock clock) {
@@ -74,6 +78,23 @@ public class LedgerAccounts {
         try (PreparedStatement query = connection.prepareStatement(BY_ID)) {
             query.setObject(1, accountId);
             return one(query);
+        }
+    }
+
+    /** Every account of one owner (a person, a project). */
+    public List<LedgerAccount> ofOwner(Connection connection, UUID ownerId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(OF_OWNER)) {
+            query.setObject(1, ownerId);
+            return all(query);
+        }
+    }
+
+    /** The oldest accounts of a kind: the platform's own, or a first look at the rest. */
+    public List<LedgerAccount> ofKind(Connection connection, AccountKind kind, int limit) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(OF_KIND)) {
+            query.setString(1, kind.dbName());
+            query.setInt(2, limit);
+            return all(query);
         }
     }
 
