@@ -1,5 +1,6 @@
 package com.labelmint.payments;
 
+import com.labelmint.payments.api.DepositCredited;
 import com.labelmint.payments.api.EscrowReturned;
 import com.labelmint.payments.api.ProjectFunded;
 import com.labelmint.payments.api.RewardClawedBack;
@@ -16,6 +17,7 @@ public class PaymentsEventCatalog implements EventCatalog {
         return List.of(EventCatalog.event("payments.ProjectFunded", 1, ProjectFunded.class),
                 EventCatalog.event("payments.RewardPaid", 1, RewardPaid.class),
                 EventCatalog.event("payments.RewardClawedBack", 1, RewardClawedBack.class),
-                EventCatalog.event("payments.EscrowReturned", 1, EscrowReturned.class));
+                EventCatalog.event("payments.EscrowReturned", 1, EscrowReturned.class),
+                EventCatalog.event("payments.DepositCredited", 1, DepositCredited.class));
     }
 }
