@@ -117,6 +117,13 @@ class PaymentFlowsTest {
                     .body("reserved.amount", equalTo("0.000000")).body("spent.amount", equalTo("0.200000"));
         });
         wallet(first).body("history.items[0].reasonType", equalTo("answer")).body("history.items[0].direction", equalTo("in"));
+        // hold, then its post: two movements, one page each
+        String next = given().auth().oauth2(first.accessToken()).queryParam("limit", 1).get("/api/v1/wallet").then().statusCode(200)
+                .body("history.items.size()", equalTo(1)).body("history.items[0].kind", equalTo("post-pending"))
+                .extract().path("history.next");
+        given().auth().oauth2(first.accessToken()).queryParam("limit", 1).queryParam("cursor", next).get("/api/v1/wallet").then()
+                .statusCode(200).body("history.items[0].kind", equalTo("pending")).body("history.next", equalTo(null));
+        given().auth().oauth2(first.accessToken()).queryParam("cursor", "forged").get("/api/v1/wallet").then().statusCode(400);
         assertThat(count("SELECT count(*) FROM platform.outbox_event WHERE type = 'payments.RewardPaid' AND payload->>'projectId' = ?",
                 project.toString())).isEqualTo(2);
         assertSound();
