@@ -1,5 +1,5 @@
 # The two commands a newcomer needs: `make run` and `make test`.
-.PHONY: run test package bench bench-import bench-queue bench-consensus clean
+.PHONY: run test package bench bench-import bench-queue bench-consensus bench-ledger clean
 
 run: ## Run LabelMint on :8080 (embedded PostgreSQL and demo data unless configured otherwise)
 	bash scripts/run.sh
@@ -21,6 +21,9 @@ bench-queue: ## Labeling-loop benchmark: 200 labelers against the same SQL in pg
 
 bench-consensus: ## Dawid–Skene over 1 000 000 answers: 100 EM iterations, time to convergence, memory; writes bench/RESULTS.md
 	bash bench/consensus/run.sh
+
+bench-ledger: ## Ledger transfers: 100 clients through Ledger.transfer (random pairs and one hot escrow) against the same SQL in pgbench; writes bench/RESULTS.md
+	bash bench/ledger/run.sh
 
 clean:
 	mvn -B -ntp -q clean
