@@ -3,6 +3,7 @@ package com.labelmint.payments.ton;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ton.ton4j.address.Address;
@@ -44,6 +45,22 @@ public final class TonAddress {
      * @throws InvalidTonAddressException when the text is no basechain address of {@code network}
      */
     public static TonAddress parse(String text, TonNetwork network) {
+        return parse(text, Optional.of(network));
+    }
+
+    /**
+     * An address the TON API wrote, whichever network flag it chose (providers differ); empty when it is no
+     * basechain address.
+     */
+    static Optional<TonAddress> fromApi(String text) {
+        try {
+            return Optional.of(parse(text, Optional.empty()));
+        } catch (InvalidTonAddressException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static TonAddress parse(String text, Optional<TonNetwork> network) {
         if (text == null || text.isBlank()) {
             throw new InvalidTonAddressException("The TON address is empty");
         }
@@ -80,7 +97,7 @@ public final class TonAddress {
         return new TonAddress(HexFormat.of().parseHex(hex));
     }
 
-    private static TonAddress parseUserFriendly(String text, TonNetwork network) {
+    private static TonAddress parseUserFriendly(String text, Optional<TonNetwork> network) {
         if (text.length() != USER_FRIENDLY_LENGTH) {
             throw new InvalidTonAddressException("A TON address has 48 characters; this one has " + text.length()
                     + ". Copy it again from the wallet app");
@@ -98,7 +115,7 @@ public final class TonAddress {
             throw new InvalidTonAddressException("The TON address '" + text + "' has unknown flags");
         }
         requireBasechain(body[1]);
-        requireNetwork(text, testOnly, network);
+        network.ifPresent(expected -> requireNetwork(text, testOnly, expected));
         return new TonAddress(Arrays.copyOfRange(body, 2, 2 + HASH_BYTES));
     }
 
