@@ -52,17 +52,18 @@ public final class PayoutConfirmations {
 
     private Optional<PayoutEvent> readEvent(TonTransaction transaction, TonMessage in) {
         CellSlice body = CellSlice.beginParse(Cell.fromBocBase64(in.bodyBoc().get()));
-        if (body.getRestBits() < 32 + 32 + 64) {
+        if (body.getRestBits() < 32 + 64) {
             return Optional.empty();
         }
         long op = body.loadUint(32).longValue();
-        boolean fromOurJettonWallet = TonAddress.fromApi(in.source()).filter(hotJettonWallet::equals).isPresent();
-        if (op == JettonOps.BOUNCED && fromOurJettonWallet && body.loadUint(32).longValue() == JettonOps.TRANSFER) {
-            return Optional.of(new PayoutEvent.Bounced(transaction.id(), body.loadUint(64).longValue()));
-        }
         if (op == JettonOps.EXCESSES) {
             String source = TonAddress.fromApi(in.source()).map(TonAddress::raw).orElse(in.source());
             return Optional.of(new PayoutEvent.Excess(transaction.id(), body.loadUint(64).longValue(), source));
+        }
+        boolean fromOurJettonWallet = TonAddress.fromApi(in.source()).filter(hotJettonWallet::equals).isPresent();
+        if (op == JettonOps.BOUNCED && fromOurJettonWallet && body.getRestBits() >= 32 + 64
+                && body.loadUint(32).longValue() == JettonOps.TRANSFER) {
+            return Optional.of(new PayoutEvent.Bounced(transaction.id(), body.loadUint(64).longValue()));
         }
         return Optional.empty();
     }
