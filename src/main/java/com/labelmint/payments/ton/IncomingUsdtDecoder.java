@@ -25,7 +25,7 @@ public final class IncomingUsdtDecoder {
     public Optional<UsdtDeposit> deposit(TonTransaction transaction) {
         Optional<TonMessage> in = transaction.inMessage()
                 .filter(message -> !message.isExternal())
-                .filter(message -> TonAddress.fromApi(message.source()).filter(hotJettonWallet::equals).isPresent());
+                .filter(message -> hotJettonWallet.isNamedBy(message.source()));
         if (in.isEmpty() || in.get().bodyBoc().isEmpty()) {
             return Optional.empty();
         }

@@ -29,7 +29,7 @@ public final class PayoutConfirmations {
             return Optional.empty();
         }
         return transaction.outMessages().stream()
-                .filter(out -> TonAddress.fromApi(out.destination()).filter(hotJettonWallet::equals).isPresent())
+                .filter(out -> hotJettonWallet.isNamedBy(out.destination()))
                 .filter(out -> out.bodyBoc().isPresent())
                 .map(out -> readTransfer(transaction, external.get().bodyHash(), out.bodyBoc().get()))
                 .flatMap(Optional::stream)
@@ -57,10 +57,10 @@ public final class PayoutConfirmations {
         }
         long op = body.loadUint(32).longValue();
         if (op == JettonOps.EXCESSES) {
-            String source = TonAddress.fromApi(in.source()).map(TonAddress::raw).orElse(in.source());
+            String source = TonAddress.parseAnyNetwork(in.source()).map(TonAddress::raw).orElse(in.source());
             return Optional.of(new PayoutEvent.Excess(transaction.id(), body.loadUint(64).longValue(), source));
         }
-        boolean fromOurJettonWallet = TonAddress.fromApi(in.source()).filter(hotJettonWallet::equals).isPresent();
+        boolean fromOurJettonWallet = hotJettonWallet.isNamedBy(in.source());
         if (op == JettonOps.BOUNCED && fromOurJettonWallet && body.getRestBits() >= 32 + 64
                 && body.loadUint(32).longValue() == JettonOps.TRANSFER) {
             return Optional.of(new PayoutEvent.Bounced(transaction.id(), body.loadUint(64).longValue()));

@@ -63,7 +63,7 @@ public class TonAdapter {
         String master = config.usdtMaster().or(() -> config.network().defaultUsdtMaster())
                 .orElseThrow(() -> new IllegalStateException("TON " + config.network()
                         + " has no official USDT: set labelmint.ton.usdt-master to the jetton master to use"));
-        return TonAddress.fromApi(master).orElseThrow(() ->
+        return TonAddress.parseAnyNetwork(master).orElseThrow(() ->
                 new IllegalStateException("labelmint.ton.usdt-master is not a basechain TON address: " + master));
     }
 

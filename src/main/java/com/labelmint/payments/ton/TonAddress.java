@@ -49,10 +49,10 @@ public final class TonAddress {
     }
 
     /**
-     * An address the TON API wrote, whichever network flag it chose (providers differ); empty when it is no
-     * basechain address.
+     * An address written by the TON API or an operator, whichever network flag they chose (API providers
+     * differ); empty when it is no basechain address. Never for a user's input: that is {@link #parse}.
      */
-    static Optional<TonAddress> fromApi(String text) {
+    static Optional<TonAddress> parseAnyNetwork(String text) {
         try {
             return Optional.of(parse(text, Optional.empty()));
         } catch (InvalidTonAddressException e) {
@@ -75,6 +75,11 @@ public final class TonAddress {
         } catch (InvalidTonAddressException e) {
             throw new IllegalArgumentException("Not a raw basechain address: " + raw, e);
         }
+    }
+
+    /** Whether the API's text for an address (any form, any network flag) names this account. */
+    boolean isNamedBy(String apiText) {
+        return parseAnyNetwork(apiText).filter(this::equals).isPresent();
     }
 
     static TonAddress fromTon4j(Address address) {

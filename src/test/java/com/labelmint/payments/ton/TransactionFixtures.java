@@ -5,7 +5,6 @@ import static com.labelmint.payments.ton.PayoutFixtures.STRANGER;
 import static com.labelmint.payments.ton.PayoutFixtures.TRANSFERS;
 import static com.labelmint.payments.ton.PayoutFixtures.payout;
 
-import java.util.Base64;
 import java.util.Map;
 import org.ton.ton4j.cell.Cell;
 import org.ton.ton4j.cell.CellBuilder;
@@ -51,7 +50,4 @@ final class TransactionFixtures {
         return CellBuilder.beginCell().storeCell(cell).endCell();
     }
 
-    static String base64(byte[] bytes) {
-        return Base64.getEncoder().encodeToString(bytes);
-    }
 }
