@@ -206,7 +206,7 @@ public class Disputes {
             throw ProblemException.badRequest("invalid-label", "The label does not fit the project's schema: " + violation);
         });
         ItemAggregator aggregator = decisions.aggregatorOf(connection, project);
-        List<StoredAnswer> answers = records.regularAnswers(connection, dispute.itemId());
+        List<StoredAnswer> answers = StoredAnswer.counted(records.regularAnswers(connection, dispute.itemId()));
         for (StoredAnswer answer : answers) {
             boolean agrees = aggregator.agrees(answer.value(), label);
             if (agrees != answer.accepted()
