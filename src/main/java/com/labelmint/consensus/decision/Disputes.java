@@ -214,7 +214,7 @@ public class Disputes {
                 (agrees ? nowAccepted : nowRejected).add(answer.id());
             }
         }
-        records.move(connection, dispute.itemId(), new ItemRecords.ItemState("decided", answers.size(), label, 1.0, "dispute",
+        records.move(connection, dispute.itemId(), new ItemRecords.ItemState("decided", null, label, 1.0, "dispute",
                 admin.id(), resolution.note()), now);
         events.publish(new ItemLabelled(UUID.randomUUID(), now, project.id(), dispute.itemId(), label, 1.0, "dispute",
                 answers.size(), admin.id(), true));

@@ -158,7 +158,7 @@ public class ItemDecisions {
     /** Labels the item for good and judges the answers (those that count) against the label. */
     void label(Connection connection, ProjectView project, ItemAggregator aggregator, long itemId, List<StoredAnswer> answers,
                Aggregate aggregate, UUID decidedBy, String note, Instant now) throws SQLException {
-        records.move(connection, itemId, new ItemRecords.ItemState("decided", answers.size(), aggregate.label(),
+        records.move(connection, itemId, new ItemRecords.ItemState("decided", null, aggregate.label(),
                 aggregate.confidence(), aggregate.method(), decidedBy, note), now);
         for (StoredAnswer answer : answers) {
             verdicts.judge(connection, project, answer, itemId, aggregator.agrees(answer.value(), aggregate.label()), now);

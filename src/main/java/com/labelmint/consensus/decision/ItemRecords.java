@@ -44,7 +44,8 @@ class ItemRecords {
             WHERE id = ?""";
 
     private static final String MOVE = """
-            UPDATE consensus.item SET state = ?, answers_expected = ?, label = cast(? AS jsonb), confidence = ?, method = ?,
+            UPDATE consensus.item SET state = ?, answers_expected = coalesce(?, answers_expected), label = cast(? AS jsonb),
+                                      confidence = ?, method = ?,
                                       decided_by = ?, note = ?, updated_at = ?
             WHERE id = ?""";
 
@@ -125,7 +126,10 @@ class ItemRecords {
         }
     }
 
-    /** The item's new state, with its (proposed or final) label when it has one. */
+    /**
+     * The item's new state, with its (proposed or final) label when it has one; {@code answersExpected} null leaves
+     * the count as it is (a label changes nothing about how many answers the item took).
+     */
     record ItemState(String state, Integer answersExpected, JsonNode label, Double confidence, String method,
                      UUID decidedBy, String note) {
     }
