@@ -4,6 +4,7 @@ import com.labelmint.consensus.api.AnswerAccepted;
 import com.labelmint.consensus.api.AnswerRejected;
 import com.labelmint.consensus.api.DisputeResolved;
 import com.labelmint.consensus.api.ItemLabelled;
+import com.labelmint.consensus.api.LabelerFlagged;
 import com.labelmint.consensus.api.LabelerQualityChanged;
 import com.labelmint.consensus.api.MoreAnswersRequested;
 import com.labelmint.platform.events.EventCatalog;
@@ -20,6 +21,7 @@ public class ConsensusEventCatalog implements EventCatalog {
                 EventCatalog.event("consensus.AnswerAccepted", 1, AnswerAccepted.class),
                 EventCatalog.event("consensus.AnswerRejected", 1, AnswerRejected.class),
                 EventCatalog.event("consensus.MoreAnswersRequested", 1, MoreAnswersRequested.class),
-                EventCatalog.event("consensus.DisputeResolved", 1, DisputeResolved.class));
+                EventCatalog.event("consensus.DisputeResolved", 1, DisputeResolved.class),
+                EventCatalog.event("consensus.LabelerFlagged", 1, LabelerFlagged.class));
     }
 }

@@ -84,6 +84,27 @@ class ProjectLifecycleTest {
     }
 
     @Test
+    void aFlaggedLabelerIsExcludedUnlessTheProjectSaysOtherwiseAndOnlyKnownActionsAreAccepted() {
+        Person client = TestAccounts.signedIn("client");
+        UUID project = ProjectFixtures.active(client, ProjectFixtures.sentimentSchema(), Map.of());
+        given().auth().oauth2(client.accessToken()).get("/api/v1/projects/" + project).then().statusCode(200)
+                .body("settings.fraudAction", equalTo("exclude"));
+
+        patch(client, project, Map.of("settings", Map.of("fraudAction", "request_ban"))).statusCode(200)
+                .body("settings.fraudAction", equalTo("request_ban"));
+
+        patch(client, project, Map.of("settings", Map.of("fraudAction", "ban"))).statusCode(400)
+                .contentType("application/problem+json").body("type", equalTo("urn:labelmint:problem:invalid-json-value"))
+                .body("detail", org.hamcrest.Matchers.containsString("settings.fraudAction"))
+                .body("detail", org.hamcrest.Matchers.containsString("expected warn, exclude or request_ban"));
+        given().auth().oauth2(client.accessToken()).contentType(ContentType.JSON)
+                .body(Map.of("name", "x", "schema", ProjectFixtures.sentimentSchema(), "settings", Map.of("fraudAction", 3)))
+                .post("/api/v1/projects").then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(client.accessToken()).get("/api/v1/projects/" + project).then().statusCode(200)
+                .body("settings.fraudAction", equalTo("request_ban"));
+    }
+
+    @Test
     void statusesMoveOnlyAlongTheLifecycleAndTermsFreezeOnActivation() {
         Person client = TestAccounts.signedIn("client");
         UUID project = ProjectFixtures.draft(client, ProjectFixtures.sentimentSchema(), Map.of());

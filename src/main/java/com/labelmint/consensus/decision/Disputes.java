@@ -206,7 +206,7 @@ public class Disputes {
             throw ProblemException.badRequest("invalid-label", "The label does not fit the project's schema: " + violation);
         });
         ItemAggregator aggregator = decisions.aggregatorOf(connection, project);
-        List<StoredAnswer> answers = records.regularAnswers(connection, dispute.itemId());
+        List<StoredAnswer> answers = StoredAnswer.counted(records.regularAnswers(connection, dispute.itemId()));
         for (StoredAnswer answer : answers) {
             boolean agrees = aggregator.agrees(answer.value(), label);
             if (agrees != answer.accepted()
@@ -214,7 +214,7 @@ public class Disputes {
                 (agrees ? nowAccepted : nowRejected).add(answer.id());
             }
         }
-        records.move(connection, dispute.itemId(), new ItemRecords.ItemState("decided", answers.size(), label, 1.0, "dispute",
+        records.move(connection, dispute.itemId(), new ItemRecords.ItemState("decided", null, label, 1.0, "dispute",
                 admin.id(), resolution.note()), now);
         events.publish(new ItemLabelled(UUID.randomUUID(), now, project.id(), dispute.itemId(), label, 1.0, "dispute",
                 answers.size(), admin.id(), true));

@@ -23,7 +23,7 @@ class ItemRecords {
     private static final String LOCK_ITEM = """
             INSERT INTO consensus.item AS i (id, project_id, state, updated_at) VALUES (?, ?, 'collecting', ?)
             ON CONFLICT (id) DO UPDATE SET updated_at = i.updated_at
-            RETURNING state, answers_expected""";
+            RETURNING state, answers_expected, voids_replaced""";
 
     private static final String EXPECT = """
             UPDATE consensus.item SET answers_expected = greatest(coalesce(answers_expected, 0), ?), updated_at = ?
@@ -33,12 +33,19 @@ class ItemRecords {
             INSERT INTO consensus.answer (id, project_id, item_id, labeler_id, value, gold_answer, duration_ms, submitted_at)
             VALUES (?, ?, ?, ?, cast(? AS jsonb), cast(? AS jsonb), ?, ?) ON CONFLICT DO NOTHING""";
 
+    /** Void answers included: the queue counts them among the item's answers. */
     private static final String REGULAR_ANSWERS = """
             SELECT id, labeler_id, value::text, verdict FROM consensus.answer
             WHERE item_id = ? AND gold_answer IS NULL ORDER BY submitted_at, id""";
 
+    private static final String REOPEN = """
+            UPDATE consensus.item SET state = 'collecting', answers_expected = ?, voids_replaced = ?, label = NULL, confidence = NULL,
+                                      method = NULL, decided_by = NULL, note = NULL, updated_at = ?
+            WHERE id = ?""";
+
     private static final String MOVE = """
-            UPDATE consensus.item SET state = ?, answers_expected = ?, label = cast(? AS jsonb), confidence = ?, method = ?,
+            UPDATE consensus.item SET state = ?, answers_expected = coalesce(?, answers_expected), label = cast(? AS jsonb),
+                                      confidence = ?, method = ?,
                                       decided_by = ?, note = ?, updated_at = ?
             WHERE id = ?""";
 
@@ -48,10 +55,20 @@ class ItemRecords {
         this.json = json;
     }
 
-    /** An item's row as its lock found it. */
-    record LockedItem(long id, String state, Integer answersExpected) {
+    /**
+     * An item's row as its lock found it.
+     *
+     * @param answersExpected the answers the queue will have delivered, void ones included; null until it says
+     * @param voidsReplaced how many of its void answers {@code answersExpected} already adds replacements for
+     */
+    record LockedItem(long id, String state, Integer answersExpected, int voidsReplaced) {
         boolean collecting() {
             return "collecting".equals(state);
+        }
+
+        /** The item taken back from review: its answers changed under the reviewer's suggestion. */
+        LockedItem collectingAgain() {
+            return new LockedItem(id, "collecting", answersExpected, voidsReplaced);
         }
     }
 
@@ -62,7 +79,7 @@ class ItemRecords {
             lock.setTimestamp(3, Timestamp.from(now));
             try (ResultSet row = lock.executeQuery()) {
                 row.next();
-                return new LockedItem(itemId, row.getString(1), (Integer) row.getObject(2));
+                return new LockedItem(itemId, row.getString(1), (Integer) row.getObject(2), row.getInt(3));
             }
         }
     }
@@ -75,7 +92,7 @@ class ItemRecords {
             expect.setLong(3, item.id());
             try (ResultSet row = expect.executeQuery()) {
                 row.next();
-                return new LockedItem(item.id(), item.state(), row.getInt(1));
+                return new LockedItem(item.id(), item.state(), row.getInt(1), item.voidsReplaced());
             }
         }
     }
@@ -109,9 +126,23 @@ class ItemRecords {
         }
     }
 
-    /** The item's new state, with its (proposed or final) label when it has one. */
+    /**
+     * The item's new state, with its (proposed or final) label when it has one; {@code answersExpected} null leaves
+     * the count as it is (a label changes nothing about how many answers the item took).
+     */
     record ItemState(String state, Integer answersExpected, JsonNode label, Double confidence, String method,
                      UUID decidedBy, String note) {
+    }
+
+    /** Back to collecting, for {@code answersExpected} answers in all; any suggestion made for a reviewer is gone. */
+    void reopen(Connection connection, long itemId, int answersExpected, int voidsReplaced, Instant now) throws SQLException {
+        try (PreparedStatement reopen = connection.prepareStatement(REOPEN)) {
+            reopen.setInt(1, answersExpected);
+            reopen.setInt(2, voidsReplaced);
+            reopen.setTimestamp(3, Timestamp.from(now));
+            reopen.setLong(4, itemId);
+            reopen.executeUpdate();
+        }
     }
 
     void move(Connection connection, long itemId, ItemState to, Instant now) throws SQLException {

@@ -31,7 +31,7 @@ public class Reviews {
     private static final String PENDING = """
             SELECT i.id, i.label::text, i.confidence, i.method, i.note, i.updated_at,
                    (SELECT json_agg(a.value ORDER BY a.submitted_at, a.id)::text FROM consensus.answer a
-                    WHERE a.item_id = i.id AND a.gold_answer IS NULL)
+                    WHERE a.item_id = i.id AND a.gold_answer IS NULL AND a.verdict IS DISTINCT FROM 'void')
             FROM consensus.item i WHERE i.project_id = ? AND i.state = 'review' AND i.id > ? ORDER BY i.id LIMIT ?""";
 
     private static final String LOCK = "SELECT project_id, state FROM consensus.item WHERE id = ? FOR UPDATE";
@@ -98,7 +98,8 @@ public class Reviews {
             project.schema().label().answerViolation(decision.label()).ifPresent(violation -> {
                 throw ProblemException.badRequest("invalid-label", "The label does not fit the project's schema: " + violation);
             });
-            decisions.label(connection, project, decisions.aggregatorOf(connection, project), itemId, records.regularAnswers(connection, itemId),
+            decisions.label(connection, project, decisions.aggregatorOf(connection, project), itemId,
+                    StoredAnswer.counted(records.regularAnswers(connection, itemId)),
                     new Aggregate(decision.label(), 1, REVIEW_METHOD), UUID.fromString(caller.getSubject()), decision.note(),
                     clock.instant());
         }

@@ -1,6 +1,7 @@
 package com.labelmint.consensus.decision;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.UUID;
 
 /** A regular (not gold) answer consensus holds for an item, with its verdict once it has one. */
@@ -8,5 +9,15 @@ record StoredAnswer(UUID id, UUID labelerId, JsonNode value, String verdict) {
 
     boolean accepted() {
         return "accepted".equals(verdict);
+    }
+
+    /** Made void by its labeler's exclusion from the project: never counted, never paid. */
+    boolean isVoid() {
+        return Verdicts.VOID.equals(verdict);
+    }
+
+    /** The answers that count towards the item's label. */
+    static List<StoredAnswer> counted(List<StoredAnswer> answers) {
+        return answers.stream().filter(answer -> !answer.isVoid()).toList();
     }
 }

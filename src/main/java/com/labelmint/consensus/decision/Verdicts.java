@@ -8,6 +8,7 @@ import com.labelmint.platform.events.EventPublisher;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -22,8 +23,17 @@ class Verdicts {
 
     static final String DISAGREED = "Your answer differs from the label this item was given.";
 
+    static final String VOID = "void";
+
+    /** Told to the labeler with the verdict of a void answer, without saying which signal flagged them. */
+    static final String VOIDED = "Not counted: your answers in this project were flagged as unreliable.";
+
     private static final String GIVE = """
             UPDATE consensus.answer SET verdict = ?, reason = ?, decided_at = ? WHERE id = ? AND verdict IS NULL""";
+
+    private static final String MAKE_VOID = """
+            UPDATE consensus.answer SET verdict = 'void', reason = ?, decided_at = ? WHERE item_id = ? AND labeler_id = ? AND verdict IS NULL
+            RETURNING id""";
 
     private static final String TURN = """
             UPDATE consensus.answer SET verdict = ?, reason = ?, decided_at = ? WHERE id = ? AND verdict = ?""";
@@ -50,6 +60,28 @@ class Verdicts {
         if (give(connection, project, answer.id(), itemId, answer.labelerId(), agreed, now)) {
             quality.add(connection, answer.labelerId(), project.settings().requiredSkills(),
                     LabelerQuality.Measured.decided(agreed), now);
+        }
+    }
+
+    /**
+     * Makes the labeler's answer on the item void, unless it has its verdict already; false then. A void answer is
+     * never paid and never counted (in aggregation or in the labeler's quality); the labeler is told through
+     * {@link AnswerRejected}, which is also every listener's sign that the answer will not be paid.
+     */
+    boolean makeVoid(Connection connection, UUID projectId, long itemId, UUID labelerId, Instant now) throws SQLException {
+        try (PreparedStatement makeVoid = connection.prepareStatement(MAKE_VOID)) {
+            makeVoid.setString(1, VOIDED);
+            makeVoid.setTimestamp(2, Timestamp.from(now));
+            makeVoid.setLong(3, itemId);
+            makeVoid.setObject(4, labelerId);
+            try (ResultSet voided = makeVoid.executeQuery()) {
+                if (!voided.next()) {
+                    return false;
+                }
+                events.publish(new AnswerRejected(UUID.randomUUID(), now, voided.getObject(1, UUID.class), projectId, itemId, labelerId,
+                        VOIDED));
+                return true;
+            }
         }
     }
 

@@ -35,7 +35,8 @@ public class ProjectRefit {
     private static final int ROWS_PER_FETCH = 10_000;
 
     private static final String ANSWERS = """
-            SELECT item_id, labeler_id, value::text, gold_answer::text FROM consensus.answer WHERE project_id = ?""";
+            SELECT item_id, labeler_id, value::text, gold_answer::text FROM consensus.answer
+            WHERE project_id = ? AND verdict IS DISTINCT FROM 'void'""";
 
     private final DataSource dataSource;
     private final ConsensusProjects projects;

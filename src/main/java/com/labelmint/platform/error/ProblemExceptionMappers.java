@@ -1,8 +1,10 @@
 package com.labelmint.platform.error;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -93,14 +95,24 @@ public class ProblemExceptionMappers {
             return Problem.of(400, "unknown-field", "Unknown field",
                     "The request has a field this endpoint does not know: " + unknown.getPropertyName());
         }
-        if (e instanceof MismatchedInputException mismatch) {
-            String path = mismatch.getPath().stream()
+        if (e instanceof JsonMappingException mapping) {
+            String path = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()))
                     .reduce((a, b) -> a + "." + b).orElse("(body)");
-            return Problem.of(400, "invalid-json-value", "Invalid value", "The value of '" + path + "' has the wrong type or form");
+            return Problem.of(400, "invalid-json-value", "Invalid value", "The value of '" + path + "' has the wrong type or form"
+                    + refusal(mapping));
         }
         String location = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
         return Problem.of(400, "malformed-json", "Malformed JSON", "The request body is not valid JSON" + location);
+    }
+
+    /**
+     * Why a value's own type refused it: the {@code @JsonCreator} of a wire name (an enum's, say) throws
+     * IllegalArgumentException with a message written for the client, naming the values it accepts.
+     */
+    private static String refusal(JsonMappingException mapping) {
+        return mapping instanceof ValueInstantiationException && mapping.getCause() instanceof IllegalArgumentException refused
+                ? ": " + refused.getMessage() : "";
     }
 
     private static String fieldOf(ConstraintViolation<?> violation) {

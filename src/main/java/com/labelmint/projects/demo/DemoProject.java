@@ -36,7 +36,7 @@ public class DemoProject implements DemoDataContributor {
         LabelSchema schema = new LabelSchema(List.of(new DataField("review", DataField.Type.TEXT, true)),
                 new LabelSpec.SingleChoice(List.of(new LabelSpec.Option("positive", "Positive"),
                         new LabelSpec.Option("negative", "Negative"), new LabelSpec.Option("neutral", "Neutral"))));
-        SettingsInput settings = new SettingsInput(3, 5, Money.parse("0.02", Currency.USDT), null, 0.1, null, null, null, null, null, null);
+        SettingsInput settings = new SettingsInput(3, 5, Money.parse("0.02", Currency.USDT), null, 0.1, null, null, null, null, null, null, null);
         ProjectView project = projects.create(client, new ProjectService.Draft("Demo: sentiment of product reviews",
                 "Short reviews from an online shop.", schema,
                 "Read the review and choose how the customer feels about the product. **Neutral** when it is mixed or factual.",

@@ -74,6 +74,9 @@ public class Project extends PanacheEntityBase {
     @Column(name = "review_required", nullable = false)
     public boolean reviewRequired;
 
+    @Column(name = "fraud_action", nullable = false)
+    public String fraudAction;
+
     @Column(name = "labeler_access", nullable = false)
     public String labelerAccess;
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.labelmint.platform.money.Currency;
 import com.labelmint.platform.money.Money;
 import com.labelmint.projects.api.AggregationMethod;
+import com.labelmint.projects.api.FraudAction;
 import com.labelmint.projects.api.LabelSchema;
 import com.labelmint.projects.api.ProjectMembers;
 import com.labelmint.projects.api.ProjectSettings;
@@ -61,6 +62,7 @@ public class ProjectMapper {
         project.aggregation = settings.aggregation().wireName();
         project.acceptanceThreshold = settings.acceptanceThreshold();
         project.reviewRequired = settings.reviewRequired();
+        project.fraudAction = settings.fraudAction().wireName();
     }
 
     private LabelSchema schema(Project project) {
@@ -75,7 +77,8 @@ public class ProjectMapper {
         return new ProjectSettings(project.overlap, project.maxOverlap,
                 Money.ofUnits(project.rewardUnits, Currency.valueOf(project.rewardCurrency)), project.leaseSeconds,
                 project.goldRate, project.priority, project.deadline, Set.copyOf(Arrays.asList(project.requiredSkills)),
-                AggregationMethod.fromWireName(project.aggregation), project.acceptanceThreshold, project.reviewRequired);
+                AggregationMethod.fromWireName(project.aggregation), project.acceptanceThreshold, project.reviewRequired,
+                FraudAction.fromWireName(project.fraudAction));
     }
 
     private static Set<UUID> accounts(List<ProjectMember> members, String role) {

@@ -3,6 +3,7 @@ package com.labelmint.projects.project;
 import com.labelmint.platform.money.Currency;
 import com.labelmint.platform.money.Money;
 import com.labelmint.projects.api.AggregationMethod;
+import com.labelmint.projects.api.FraudAction;
 import com.labelmint.projects.api.ProjectSettings;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -15,8 +16,8 @@ import java.time.Instant;
 import java.util.Set;
 
 /** Settings as a client sends them: every field optional, a missing one keeps what is there (or the default). */
-public record SettingsInput(@Min(1) @Max(15) Integer overlap,
-                            @Min(1) @Max(15) Integer maxOverlap,
+public record SettingsInput(@Min(1) @Max(ProjectSettings.MOST_ANSWERS_PER_ITEM) Integer overlap,
+                            @Min(1) @Max(ProjectSettings.MOST_ANSWERS_PER_ITEM) Integer maxOverlap,
                             Money rewardPerAnswer,
                             @Min(30) @Max(86_400) Integer leaseSeconds,
                             @DecimalMin("0") @DecimalMax("0.5") Double goldRate,
@@ -25,13 +26,14 @@ public record SettingsInput(@Min(1) @Max(15) Integer overlap,
                             @Size(max = 20) Set<@NotNull @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,39}") String> requiredSkills,
                             AggregationMethod aggregation,
                             @DecimalMin("0.5") @DecimalMax("1") Double acceptanceThreshold,
-                            Boolean reviewRequired) {
+                            Boolean reviewRequired,
+                            FraudAction fraudAction) {
 
     /** What a project starts with when its creator does not say. */
     static final ProjectSettings DEFAULTS = new ProjectSettings(3, 5, Money.ofUnits(0, Currency.USDT), 600, 0.1, 50, null,
-            Set.of(), AggregationMethod.DS, 0.8, false);
+            Set.of(), AggregationMethod.DS, 0.8, false, FraudAction.EXCLUDE);
 
-    static final SettingsInput NONE = new SettingsInput(null, null, null, null, null, null, null, null, null, null, null);
+    static final SettingsInput NONE = new SettingsInput(null, null, null, null, null, null, null, null, null, null, null, null);
 
     ProjectSettings over(ProjectSettings base) {
         int newOverlap = overlap != null ? overlap : base.overlap();
@@ -45,7 +47,8 @@ public record SettingsInput(@Min(1) @Max(15) Integer overlap,
                 requiredSkills != null ? Set.copyOf(requiredSkills) : base.requiredSkills(),
                 aggregation != null ? aggregation : base.aggregation(),
                 acceptanceThreshold != null ? acceptanceThreshold : base.acceptanceThreshold(),
-                reviewRequired != null ? reviewRequired : base.reviewRequired());
+                reviewRequired != null ? reviewRequired : base.reviewRequired(),
+                fraudAction != null ? fraudAction : base.fraudAction());
     }
 
     /** Whether the answer terms labelers work under (overlap, reward) are touched. */

@@ -39,10 +39,11 @@ public class ProjectCopies {
                 open_to_all = excluded.open_to_all, allowed_labelers = excluded.allowed_labelers
             WHERE tasks.project.version < excluded.version""";
 
-    /** Active projects this labeler may work on, the most urgent first. */
+    /** Active projects this labeler may work on and is not excluded from, the most urgent first. */
     private static final String WORKABLE = """
-            SELECT id, version, name, instructions, schema::text, lease_seconds, gold_rate FROM tasks.project
+            SELECT id, version, name, instructions, schema::text, lease_seconds, gold_rate FROM tasks.project p
             WHERE status = 'active' AND (open_to_all OR ? = ANY (allowed_labelers)) AND required_skills <@ ?
+              AND NOT EXISTS (SELECT 1 FROM tasks.exclusion x WHERE x.labeler_id = ? AND x.project_id = p.id)
             ORDER BY priority DESC, id""";
 
     private static final String ONE = """
@@ -84,6 +85,7 @@ public class ProjectCopies {
         try (PreparedStatement query = connection.prepareStatement(WORKABLE)) {
             query.setObject(1, labelerId);
             query.setArray(2, connection.createArrayOf("text", skills.toArray()));
+            query.setObject(3, labelerId);
             try (ResultSet rows = query.executeQuery()) {
                 List<QueueProject> projects = new ArrayList<>();
                 while (rows.next()) {

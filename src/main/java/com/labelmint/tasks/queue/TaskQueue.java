@@ -27,8 +27,8 @@ import javax.sql.DataSource;
  * <p>The guarantees live in the database, not in this class: {@code FOR NO KEY UPDATE SKIP LOCKED} lets concurrent
  * labelers pass each other instead of queueing on one item; a CHECK keeps answers and leases in flight within
  * what the item needs; a unique (item, labeler) pair makes a second lease or answer for the same person
- * impossible. A per-labeler advisory lock makes two "next" calls of one person (two devices) wait for each other,
- * so the second gets the lease the first one made rather than a second task.
+ * impossible. A per-labeler advisory lock ({@link LabelerLock}) makes two "next" calls of one person (two devices)
+ * wait for each other, so the second gets the lease the first one made rather than a second task.
  */
 @ApplicationScoped
 public class TaskQueue {
@@ -60,9 +60,6 @@ public class TaskQueue {
               AND NOT EXISTS (SELECT 1 FROM tasks.lease l WHERE l.item_id = i.id AND l.labeler_id = ?)
             ORDER BY i.id LIMIT 1""";
 
-    /** The namespace of the per-labeler advisory locks (two-key form, apart from any single-key lock). */
-    private static final int NEXT_TASK_LOCKS = 0x7461736b;
-
     private static final String TAKE_SLOT = "UPDATE tasks.item SET leases_active = leases_active + 1 WHERE id = ?";
 
     private static final String INSERT_LEASE = """
@@ -91,7 +88,7 @@ public class TaskQueue {
             throw new ProblemException(403, "account-banned", "Forbidden", "A banned account gets no tasks until " + labeler.bannedUntil());
         }
         try (Connection connection = dataSource.getConnection()) {
-            serialisePerLabeler(connection, labelerId);
+            LabelerLock.lock(connection, labelerId);
             Optional<Task> current = currentTask(connection, labelerId);
             if (current.isPresent()) {
                 return current;
@@ -178,14 +175,6 @@ public class TaskQueue {
                     new Task.Item(lease.itemId(), assets.withLinks(project.id(), project.schema().dataFields(), json.readTree(data))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void serialisePerLabeler(Connection connection, UUID labelerId) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(?))")) {
-            lock.setInt(1, NEXT_TASK_LOCKS);
-            lock.setString(2, labelerId.toString());
-            lock.execute();
         }
     }
 }

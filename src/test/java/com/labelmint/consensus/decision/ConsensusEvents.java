@@ -9,39 +9,44 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** The queue's events handed to {@link ItemDecisions} as the event bus delivers them: each in a transaction of its own. */
-final class ConsensusEvents {
+public final class ConsensusEvents {
 
     private final ItemDecisions decisions;
     private final UUID project;
 
-    ConsensusEvents(ItemDecisions decisions, UUID project) {
+    public ConsensusEvents(ItemDecisions decisions, UUID project) {
         this.decisions = decisions;
         this.project = project;
     }
 
     /** An item id no other test uses: consensus keeps no foreign key to the queue's items. */
-    static long newItem() {
+    public static long newItem() {
         return ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50);
     }
 
-    AnswerSubmitted submitted(long item, UUID labeler, String value, String gold) {
+    /** An answer that took the labeler four seconds. */
+    public AnswerSubmitted submitted(long item, UUID labeler, String value, String gold) {
+        return submitted(item, labeler, value, gold, 4_000);
+    }
+
+    public AnswerSubmitted submitted(long item, UUID labeler, String value, String gold, long durationMs) {
         return new AnswerSubmitted(UUID.randomUUID(), Instant.now(), UUID.randomUUID(), project, item, labeler,
                 JsonNodeFactory.instance.objectNode().put("value", value),
-                gold == null ? null : JsonNodeFactory.instance.objectNode().put("value", gold), 4_000);
+                gold == null ? null : JsonNodeFactory.instance.objectNode().put("value", gold), durationMs);
     }
 
     /** Delivers a regular answer; its id. */
-    UUID answer(long item, UUID labeler, String value) {
+    public UUID answer(long item, UUID labeler, String value) {
         AnswerSubmitted submitted = submitted(item, labeler, value, null);
         deliver(submitted);
         return submitted.answerId();
     }
 
-    void deliver(AnswerSubmitted submitted) {
+    public void deliver(AnswerSubmitted submitted) {
         QuarkusTransaction.requiringNew().run(() -> rethrow(() -> decisions.on(submitted)));
     }
 
-    void full(long item, int answers) {
+    public void full(long item, int answers) {
         QuarkusTransaction.requiringNew().run(() -> rethrow(() ->
                 decisions.on(new ItemFullyAnswered(UUID.randomUUID(), Instant.now(), project, item, answers, false))));
     }
