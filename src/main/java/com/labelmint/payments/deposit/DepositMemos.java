@@ -14,7 +14,8 @@ import java.util.UUID;
 
 /**
  * Each person's deposit memo: ten lowercase letters and digits, random (not derived from anything a stranger
- * knows), typed as the comment of a USDT transfer. Matching forgives case and surrounding spaces, as people type.
+ * knows), typed as the comment of a USDT transfer. Matching forgives case, spaces and separators, as people type
+ * ("LM7Q-4XK2-P9" is lm7q4xk2p9).
  */
 @ApplicationScoped
 public class DepositMemos {
@@ -52,7 +53,7 @@ public class DepositMemos {
 
     /** Whose memo the comment is, if anyone's. */
     public Optional<UUID> ownerOf(Connection connection, Optional<String> comment) throws SQLException {
-        Optional<String> memo = comment.map(text -> text.trim().toLowerCase(Locale.ROOT)).filter(text -> text.matches(MEMO));
+        Optional<String> memo = comment.map(text -> text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "")).filter(text -> text.matches(MEMO));
         if (memo.isEmpty()) {
             return Optional.empty();
         }
