@@ -124,6 +124,9 @@ class PaymentFlowsTest {
         given().auth().oauth2(first.accessToken()).queryParam("limit", 1).queryParam("cursor", next).get("/api/v1/wallet").then()
                 .statusCode(200).body("history.items[0].kind", equalTo("pending")).body("history.next", equalTo(null));
         given().auth().oauth2(first.accessToken()).queryParam("cursor", "forged").get("/api/v1/wallet").then().statusCode(400);
+        // the test profile configures no hot wallet: deposits say so rather than show an address nobody watches
+        given().auth().oauth2(first.accessToken()).get("/api/v1/wallet/deposit-address").then().statusCode(503)
+                .contentType("application/problem+json").body("type", equalTo("urn:labelmint:problem:deposits-unavailable"));
         assertThat(count("SELECT count(*) FROM platform.outbox_event WHERE type = 'payments.RewardPaid' AND payload->>'projectId' = ?",
                 project.toString())).isEqualTo(2);
         assertSound();
