@@ -104,6 +104,18 @@ public class TonHttpApi {
         }
     }
 
+    /**
+     * The jetton balance (base units) of a jetton wallet: the first value of its {@code get_wallet_data}. A jetton
+     * wallet that never received anything is not deployed yet and holds nothing.
+     */
+    public long getJettonBalance(TonAddress jettonWallet) {
+        if (!getWalletInformation(jettonWallet).isActive()) {
+            return 0;
+        }
+        JsonNode stack = runGetMethod(jettonWallet, "get_wallet_data", json.createArrayNode());
+        return ToncenterJson.stackNumber(stack, 0, "get_wallet_data");
+    }
+
     private JsonNode runGetMethod(TonAddress account, String method, JsonNode stack) {
         ObjectNode body = json.createObjectNode().put("address", account.raw()).put("method", method);
         body.set("stack", stack);

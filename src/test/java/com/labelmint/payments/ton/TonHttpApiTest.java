@@ -222,4 +222,19 @@ class TonHttpApiTest {
         assertThat(plainComment.bodyBoc()).isEmpty();
         assertThat(plainComment.text()).contains("1794413727934894083");
     }
+
+    @Test
+    void aJettonWalletsBalanceIsTheFirstValueOfItsWalletDataAndZeroBeforeItIsDeployed() {
+        toncenter.answerGet("getWalletInformation", 200, "getWalletInformation-active.json", Map.of());
+        toncenter.answerPost("runGetMethod", 200, "runGetMethod-get_wallet_data.json", Map.of("BALANCE_HEX", "0xee6b280",
+                "OWNER_CELL", JettonBodies.addressCell(HOT_WALLET.address()), "MASTER_CELL", JettonBodies.addressCell(PayoutFixtures.STRANGER)));
+
+        assertThat(api.getJettonBalance(PayoutFixtures.HOT_JETTON_WALLET)).isEqualTo(250_000_000L);
+        toncenter.server().verify(postRequestedFor(urlPathEqualTo("/api/v2/runGetMethod")).withRequestBody(equalToJson(
+                "{\"address\": \"" + PayoutFixtures.HOT_JETTON_WALLET.raw() + "\", \"method\": \"get_wallet_data\", \"stack\": []}")));
+
+        toncenter.server().resetAll();
+        toncenter.answerGet("getWalletInformation", 200, "getWalletInformation-uninitialized.json", Map.of());
+        assertThat(api.getJettonBalance(PayoutFixtures.HOT_JETTON_WALLET)).isZero();
+    }
 }
