@@ -10,11 +10,10 @@ import com.labelmint.consensus.engine.DawidSkeneOptions;
 import com.labelmint.consensus.engine.DawidSkeneResult;
 import com.labelmint.consensus.project.ConsensusProjects;
 import com.labelmint.platform.error.ProblemException;
+import com.labelmint.platform.jdbc.CursorReads;
 import com.labelmint.projects.api.ProjectView;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -83,24 +82,13 @@ public class ProjectRefit {
         Function<JsonNode, Integer> classOf = ItemAggregators.classOf(project.schema().label());
         AnswerMatrixBuilder<Long, UUID, Integer> answers = new AnswerMatrixBuilder<Long, UUID, Integer>()
                 .declareClasses(IntStream.range(0, classes).boxed().toList());
-        boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false); // a cursor, not the whole result at once
-        try (PreparedStatement query = connection.prepareStatement(ANSWERS)) {
-            query.setFetchSize(ROWS_PER_FETCH);
-            query.setObject(1, project.id());
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    long item = rows.getLong(1);
-                    answers.add(item, rows.getObject(2, UUID.class), classOf.apply(tree(rows.getString(3))));
-                    if (rows.getString(4) != null) {
-                        answers.gold(item, classOf.apply(tree(rows.getString(4))));
-                    }
-                }
+        CursorReads.forEachRow(connection, ANSWERS, ROWS_PER_FETCH, query -> query.setObject(1, project.id()), rows -> {
+            long item = rows.getLong(1);
+            answers.add(item, rows.getObject(2, UUID.class), classOf.apply(tree(rows.getString(3))));
+            if (rows.getString(4) != null) {
+                answers.gold(item, classOf.apply(tree(rows.getString(4))));
             }
-        } finally {
-            connection.commit();
-            connection.setAutoCommit(autoCommit);
-        }
+        });
         return answers.build();
     }
 

@@ -1,10 +1,9 @@
 package com.labelmint.tasks.export;
 
+import com.labelmint.platform.jdbc.CursorReads;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -41,22 +40,10 @@ class ExportedItems {
     /** Hands every item to the sink, in item order, from one consistent snapshot of the project. */
     void forEach(UUID projectId, boolean withAnswers, ItemSink sink) throws IOException {
         try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false); // PostgreSQL streams a result through a cursor only inside a transaction
-            connection.setReadOnly(true);
-            try (PreparedStatement query = connection.prepareStatement(ITEMS.formatted(withAnswers ? ANSWERS : "NULL"))) {
-                query.setFetchSize(ROWS_PER_FETCH);
-                query.setObject(1, projectId);
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        sink.accept(new ExportedItem(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
-                                (Double) rows.getObject(5), rows.getString(6), rows.getString(7)));
-                    }
-                }
-            } finally {
-                connection.rollback();
-                connection.setReadOnly(false);
-                connection.setAutoCommit(true);
-            }
+            CursorReads.forEachRow(connection, ITEMS.formatted(withAnswers ? ANSWERS : "NULL"), ROWS_PER_FETCH,
+                    query -> query.setObject(1, projectId),
+                    rows -> sink.accept(new ExportedItem(rows.getLong(1), rows.getString(2), rows.getString(3),
+                            rows.getString(4), (Double) rows.getObject(5), rows.getString(6), rows.getString(7))));
         } catch (SQLException e) {
             throw new IOException("The export could not read the project's items", e);
         }

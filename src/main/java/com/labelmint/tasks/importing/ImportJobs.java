@@ -3,8 +3,8 @@ package com.labelmint.tasks.importing;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.labelmint.platform.jdbc.SingleStatements;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -35,11 +35,11 @@ class ImportJobs {
     private static final String RETRYABLE = String.join(", ", Arrays.stream(ImportFailure.values())
             .filter(ImportFailure::retryable).map(failure -> "'" + failure.wireName() + "'").toList());
 
-    private final DataSource dataSource;
+    private final SingleStatements statements;
     private final ObjectMapper json;
 
     ImportJobs(DataSource dataSource, ObjectMapper json) {
-        this.dataSource = dataSource;
+        this.statements = new SingleStatements(dataSource, "Import job");
         this.json = json;
     }
 
@@ -89,7 +89,7 @@ class ImportJobs {
     }
 
     boolean start(UUID id, int attempt) {
-        return update("UPDATE tasks.import_job SET status = 'running', started_at = statement_timestamp(), "
+        return statements.update("UPDATE tasks.import_job SET status = 'running', started_at = statement_timestamp(), "
                 + "heartbeat_at = statement_timestamp() WHERE id = ? AND attempt = ? AND status = 'queued'", statement -> {
             statement.setObject(1, id);
             statement.setInt(2, attempt);
@@ -97,7 +97,7 @@ class ImportJobs {
     }
 
     void progress(UUID id, int attempt, long linesDone) {
-        update("UPDATE tasks.import_job SET lines_done = ?, heartbeat_at = statement_timestamp() "
+        statements.update("UPDATE tasks.import_job SET lines_done = ?, heartbeat_at = statement_timestamp() "
                 + "WHERE id = ? AND attempt = ? AND status = 'running'", statement -> {
             statement.setLong(1, linesDone);
             statement.setObject(2, id);
@@ -106,14 +106,14 @@ class ImportJobs {
     }
 
     void heartbeat(Collection<UUID> ids) {
-        update("UPDATE tasks.import_job SET heartbeat_at = statement_timestamp() "
+        statements.update("UPDATE tasks.import_job SET heartbeat_at = statement_timestamp() "
                 + "WHERE id = ANY (?) AND status IN ('queued', 'running')", (connection, statement) ->
                 statement.setArray(1, connection.createArrayOf("uuid", ids.toArray())));
     }
 
     /** Records success; false when the job is no longer this attempt's to finish. */
     boolean succeed(UUID id, int attempt, ImportOutcome outcome) {
-        return update("UPDATE tasks.import_job SET status = 'succeeded', lines_done = ?, items_imported = ?, gold_imported = ?, "
+        return statements.update("UPDATE tasks.import_job SET status = 'succeeded', lines_done = ?, items_imported = ?, gold_imported = ?, "
                 + "error_count = ?, errors = ?::jsonb, finished_at = statement_timestamp(), heartbeat_at = statement_timestamp() "
                 + "WHERE id = ? AND attempt = ? AND status = 'running'", statement -> {
             bindOutcome(statement, outcome);
@@ -123,7 +123,7 @@ class ImportJobs {
     }
 
     void fail(UUID id, int attempt, ImportFailure failure, String detail, ImportOutcome outcome) {
-        update("UPDATE tasks.import_job SET status = 'failed', lines_done = ?, items_imported = ?, gold_imported = ?, "
+        statements.update("UPDATE tasks.import_job SET status = 'failed', lines_done = ?, items_imported = ?, gold_imported = ?, "
                 + "error_count = ?, errors = ?::jsonb, failure_code = ?, failure_detail = ?, finished_at = statement_timestamp() "
                 + "WHERE id = ? AND attempt = ? AND status IN ('queued', 'running')", statement -> {
             bindOutcome(statement, outcome);
@@ -136,7 +136,7 @@ class ImportJobs {
 
     /** Fails every unfinished job whose heartbeat is older than {@code staleAfter}; returns how many. */
     int failStale(Duration staleAfter, String detail) {
-        return update("UPDATE tasks.import_job SET status = 'failed', failure_code = ?, failure_detail = ?, "
+        return statements.update("UPDATE tasks.import_job SET status = 'failed', failure_code = ?, failure_detail = ?, "
                 + "finished_at = statement_timestamp() WHERE status IN ('queued', 'running') "
                 + "AND heartbeat_at < statement_timestamp() - ? * interval '1 millisecond'", statement -> {
             statement.setString(1, ImportFailure.INTERRUPTED.wireName());
@@ -176,46 +176,7 @@ class ImportJobs {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
-    @FunctionalInterface
-    private interface Binder {
-        void bind(PreparedStatement statement) throws SQLException;
-    }
-
-    @FunctionalInterface
-    private interface ConnectionBinder {
-        void bind(Connection connection, PreparedStatement statement) throws SQLException;
-    }
-
-    private int update(String sql, Binder binder) {
-        return update(sql, (connection, statement) -> binder.bind(statement));
-    }
-
-    private int update(String sql, ConnectionBinder binder) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            binder.bind(connection, statement);
-            return statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new ImportStoreException(sql, e);
-        }
-    }
-
-    private Optional<ImportJob> one(String sql, Binder binder) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            binder.bind(statement);
-            try (ResultSet result = statement.executeQuery()) {
-                return result.next() ? Optional.of(row(result)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new ImportStoreException(sql, e);
-        }
-    }
-
-    /** A database failure on the job table; it rolls back the caller's transaction. */
-    static class ImportStoreException extends RuntimeException {
-        ImportStoreException(String sql, SQLException cause) {
-            super("Import job statement failed: " + sql.substring(0, Math.min(sql.length(), 60)) + "...: " + cause.getMessage(), cause);
-        }
+    private Optional<ImportJob> one(String sql, SingleStatements.Binder binder) {
+        return statements.first(sql, binder, this::row);
     }
 }

@@ -1,6 +1,7 @@
 package com.labelmint.platform.events.outbox;
 
 import com.labelmint.platform.events.EventDeliveries;
+import com.labelmint.platform.jdbc.SingleStatements;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -10,7 +11,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,11 +24,13 @@ public class OutboxDeliveries implements EventDeliveries {
             + "next_attempt_at, delivered_at, payload::text FROM platform.outbox_event ";
 
     private final DataSource dataSource;
+    private final SingleStatements statements;
     private final OutboxStore outbox;
     private final Duration lateAfter;
 
     OutboxDeliveries(DataSource dataSource, OutboxStore outbox, EventsConfig config) {
         this.dataSource = dataSource;
+        this.statements = new SingleStatements(dataSource, "Outbox deliveries");
         this.outbox = outbox;
         this.lateAfter = config.lateAfter();
     }
@@ -78,27 +80,10 @@ public class OutboxDeliveries implements EventDeliveries {
         }
     }
 
-    @FunctionalInterface
-    private interface Binder {
-        void bind(PreparedStatement statement) throws SQLException;
-    }
-
-    private List<Delivery> query(String sql, Binder binder) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            binder.bind(statement);
-            List<Delivery> deliveries = new ArrayList<>();
-            try (ResultSet result = statement.executeQuery()) {
-                while (result.next()) {
-                    deliveries.add(new Delivery(result.getObject(1, UUID.class), result.getString(2), result.getInt(3),
-                            result.getString(4), result.getInt(5), result.getString(6), instant(result, 7),
-                            instant(result, 8), instant(result, 9), result.getString(10)));
-                }
-            }
-            return deliveries;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read outbox deliveries", e);
-        }
+    private List<Delivery> query(String sql, SingleStatements.Binder binder) {
+        return statements.list(sql, binder, row -> new Delivery(row.getObject(1, UUID.class), row.getString(2), row.getInt(3),
+                row.getString(4), row.getInt(5), row.getString(6), instant(row, 7), instant(row, 8), instant(row, 9),
+                row.getString(10)));
     }
 
     private static Instant instant(ResultSet result, int column) throws SQLException {
