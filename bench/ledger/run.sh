@@ -39,7 +39,7 @@ case $DB in labelmint_test|labelmint_dev|labelmint|postgres) echo "DB=$DB is not
 
 WORK=$(mktemp -d /tmp/labelmint-ledger-bench.XXXXXX)
 source "$ROOT/bench/lib/common.sh"
-PGDATA_PRIVATE=""
+source "$ROOT/bench/lib/pg.sh"
 DB_CREATED=0
 
 cleanup() {
@@ -50,8 +50,7 @@ cleanup() {
     local jobs_left; jobs_left=$(jobs -p)
     [[ -n $jobs_left ]] && kill $jobs_left 2>/dev/null || true
     if [[ -n $PGDATA_PRIVATE ]]; then
-        [[ $status -ne 0 ]] && { log "last lines of the private cluster's log:"; tail -n 20 "$WORK/pg.log" >&2 || true; }
-        as_postgres "$(pg_config --bindir)/pg_ctl" -D "$PGDATA_PRIVATE" -m fast -w stop >/dev/null 2>&1 || true
+        stop_private_cluster "$status"
     elif [[ $DB_CREATED == 1 ]]; then
         psql -d postgres -qtAX -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1 || log "could not drop $DB; drop it by hand"
     fi
@@ -63,69 +62,6 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 require_tools java javac curl jq psql pgbench pg_config awk
-
-# ---------------------------------------------------------------- the database server (as bench/queue/run.sh)
-as_postgres() { if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-
-# The settings the local server's configuration file sets, as postgresql.conf lines; where it listens, its
-# name and how many connections it takes are the private cluster's own.
-local_server_settings() {
-    psql -d postgres -qtAX -c "SELECT format('%s = %L', name, setting) FROM pg_settings
-        WHERE source = 'configuration file' AND name NOT IN ('port', 'listen_addresses', 'unix_socket_directories',
-          'max_connections', 'cluster_name', 'external_pid_file') AND name NOT LIKE 'ssl%'"
-}
-
-start_private_cluster() {
-    local bin; bin=$(pg_config --bindir)
-    PGDATA_PRIVATE=$WORK/pg
-    chmod 711 "$WORK"
-    mkdir -m 700 "$PGDATA_PRIVATE"
-    [[ $(id -u) -eq 0 ]] && chown postgres: "$PGDATA_PRIVATE"
-    log "starting a private PostgreSQL cluster on port $PRIVATE_PGPORT"
-    as_postgres "$bin/initdb" -D "$PGDATA_PRIVATE" -U "$PGUSER" --auth=trust -E UTF8 >"$WORK/initdb.log" 2>&1 \
-        || { cat "$WORK/initdb.log" >&2; die "initdb failed"; }
-    local settings
-    settings=$(local_server_settings) || die "cannot read the local server's settings (PGHOST=$PGHOST PGPORT=$PGPORT)"
-    {
-        echo "$settings"
-        echo "port = $PRIVATE_PGPORT"
-        echo "listen_addresses = '127.0.0.1'"
-        echo "unix_socket_directories = ''"
-        echo "max_connections = $((CLIENTS + CONNECTIONS + 20))"
-        echo "shared_preload_libraries = 'pg_stat_statements'"
-    } | as_postgres tee -a "$PGDATA_PRIVATE/postgresql.conf" >/dev/null
-    touch "$WORK/pg.log"; [[ $(id -u) -eq 0 ]] && chown postgres: "$WORK/pg.log"
-    as_postgres "$bin/pg_ctl" -D "$PGDATA_PRIVATE" -l "$WORK/pg.log" -w start >/dev/null \
-        || { cat "$WORK/pg.log" >&2; die "the private cluster did not start"; }
-    PGHOST=127.0.0.1
-    PGPORT=$PRIVATE_PGPORT
-}
-
-postmaster_pid() {
-    local data; data=$(psql -d postgres -qtAX -c "SHOW data_directory")
-    head -n 1 "$data/postmaster.pid" 2>/dev/null || echo ""
-}
-
-# CPU ticks of the whole server: the postmaster with its reaped children, plus the live backends.
-pg_cpu_ticks() {
-    [[ -n $POSTMASTER ]] || { echo 0; return; }
-    local live
-    live=$(awk -v pm="$POSTMASTER" '$4 == pm { t += $14 + $15 } END { print t + 0 }' /proc/[0-9]*/stat 2>/dev/null)
-    echo $(( $(cpu_ticks "$POSTMASTER" tree) + live ))
-}
-children_cpu_seconds() { # times-output-file
-    awk 'NR == 2 { split($1, u, /[ms]/); split($2, s, /[ms]/); print u[1] * 60 + u[2] + s[1] * 60 + s[2] }' "$1"
-}
-
-STATEMENT_STATS=0
-enable_statement_stats() {
-    if [[ $(psql -d postgres -qtAX -c "SHOW shared_preload_libraries") == *pg_stat_statements* ]]; then
-        q "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >/dev/null
-        STATEMENT_STATS=1
-    else
-        log "pg_stat_statements is not loaded on this server: no per-statement figures"
-    fi
-}
 
 # ---------------------------------------------------------------- the ledger driver
 # Compiled apart against the project's classes; run with them and the app's libraries (the PostgreSQL JDBC driver,
@@ -243,7 +179,7 @@ SECONDS=0
 build_jar_if_stale
 compile_driver
 case $PG in
-    private) start_private_cluster ;;
+    private) start_private_cluster "$((CLIENTS + CONNECTIONS + 20))" ;;
     local)
         (( $(psql -d postgres -qtAX -c "SHOW max_connections") >= CLIENTS + CONNECTIONS + 5 )) \
             || die "PostgreSQL at $PGHOST:$PGPORT takes fewer than $((CLIENTS + CONNECTIONS + 5)) connections; use PG=private" ;;

@@ -41,7 +41,7 @@ COMMAND="ITEMS=$ITEMS LABELERS=$LABELERS DURATION=$DURATION WARMUP=$WARMUP JIT_W
 
 WORK=$(mktemp -d /tmp/labelmint-queue-bench.XXXXXX)
 source "$ROOT/bench/lib/common.sh"
-PGDATA_PRIVATE=""
+source "$ROOT/bench/lib/pg.sh"
 
 cleanup() {
     local status=$?
@@ -50,10 +50,7 @@ cleanup() {
     stop_app
     local jobs_left; jobs_left=$(jobs -p)
     [[ -n $jobs_left ]] && kill $jobs_left 2>/dev/null || true
-    if [[ -n $PGDATA_PRIVATE ]]; then
-        [[ $status -ne 0 ]] && { log "last lines of the private cluster's log:"; tail -n 20 "$WORK/pg.log" >&2 || true; }
-        as_postgres "$(pg_config --bindir)/pg_ctl" -D "$PGDATA_PRIVATE" -m fast -w stop >/dev/null 2>&1 || true
-    fi
+    stop_private_cluster "$status"
     rm -rf "$WORK"
     exit "$status"
 }
@@ -64,75 +61,10 @@ trap 'exit 143' TERM
 require_tools java curl jq psql pgbench pg_config awk
 
 # ---------------------------------------------------------------- the database server
-as_postgres() { if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-
-# The settings the local server's configuration file sets, as postgresql.conf lines; where it listens, its
-# name and how many connections it takes are the private cluster's own.
-local_server_settings() {
-    psql -d postgres -qtAX -c "SELECT format('%s = %L', name, setting) FROM pg_settings
-        WHERE source = 'configuration file' AND name NOT IN ('port', 'listen_addresses', 'unix_socket_directories',
-          'max_connections', 'cluster_name', 'external_pid_file') AND name NOT LIKE 'ssl%'"
-}
-
-start_private_cluster() {
-    local bin; bin=$(pg_config --bindir)
-    PGDATA_PRIVATE=$WORK/pg
-    chmod 711 "$WORK"
-    mkdir -m 700 "$PGDATA_PRIVATE"
-    [[ $(id -u) -eq 0 ]] && chown postgres: "$PGDATA_PRIVATE"
-    log "starting a private PostgreSQL cluster on port $PRIVATE_PGPORT"
-    as_postgres "$bin/initdb" -D "$PGDATA_PRIVATE" -U "$PGUSER" --auth=trust -E UTF8 >"$WORK/initdb.log" 2>&1 \
-        || { cat "$WORK/initdb.log" >&2; die "initdb failed"; }
-    local settings
-    settings=$(local_server_settings) || die "cannot read the local server's settings (PGHOST=$PGHOST PGPORT=$PGPORT)"
-    {
-        echo "$settings"
-        echo "port = $PRIVATE_PGPORT"
-        echo "listen_addresses = '127.0.0.1'"
-        echo "unix_socket_directories = ''"
-        echo "max_connections = $((LABELERS + APP_POOL + 20))"
-        echo "shared_preload_libraries = 'pg_stat_statements'"
-    } | as_postgres tee -a "$PGDATA_PRIVATE/postgresql.conf" >/dev/null
-    touch "$WORK/pg.log"; [[ $(id -u) -eq 0 ]] && chown postgres: "$WORK/pg.log"
-    as_postgres "$bin/pg_ctl" -D "$PGDATA_PRIVATE" -l "$WORK/pg.log" -w start >/dev/null \
-        || { cat "$WORK/pg.log" >&2; die "the private cluster did not start"; }
-    PGHOST=127.0.0.1
-    PGPORT=$PRIVATE_PGPORT
-}
-
-postmaster_pid() {
-    local data; data=$(psql -d postgres -qtAX -c "SHOW data_directory")
-    head -n 1 "$data/postmaster.pid" 2>/dev/null || echo ""
-}
-
-# CPU ticks of the whole server: the postmaster with its reaped children, plus the live backends.
-pg_cpu_ticks() {
-    [[ -n $POSTMASTER ]] || { echo 0; return; }
-    local live
-    live=$(awk -v pm="$POSTMASTER" '$4 == pm { t += $14 + $15 } END { print t + 0 }' /proc/[0-9]*/stat 2>/dev/null)
-    echo $(( $(cpu_ticks "$POSTMASTER" tree) + live ))
-}
 machine_busy_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }
 wal_bytes() { q "SELECT pg_current_wal_lsn() - '0/0'::pg_lsn"; }
 # Transaction ids handed out so far: those of transactions that wrote, each a WAL flush at commit.
 next_xid() { q "SELECT pg_snapshot_xmax(pg_current_snapshot())"; }
-# CPU seconds (user + system) of the shell's finished children, from the output of the builtin `times` (which
-# must run in this shell, not in a command substitution's subshell): pgbench's own share.
-children_cpu_seconds() { # times-output-file
-    awk 'NR == 2 { split($1, u, /[ms]/); split($2, s, /[ms]/); print u[1] * 60 + u[2] + s[1] * 60 + s[2] }' "$1"
-}
-
-# Per-statement counters (pg_stat_statements) are exact and immediate, unlike pg_stat_database: they give the
-# statements and execution time of each answer. Loaded in the private cluster; elsewhere, if present.
-STATEMENT_STATS=0
-enable_statement_stats() {
-    if [[ $(psql -d postgres -qtAX -c "SHOW shared_preload_libraries") == *pg_stat_statements* ]]; then
-        q "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >/dev/null
-        STATEMENT_STATS=1
-    else
-        log "pg_stat_statements is not loaded on this server: no per-statement figures"
-    fi
-}
 reset_statement_stats() { [[ $STATEMENT_STATS == 0 ]] || q "SELECT pg_stat_statements_reset()" >/dev/null; }
 
 # ---------------------------------------------------------------- set-up through the API
@@ -312,7 +244,7 @@ SECONDS=0
 build_jar_if_stale
 compile_driver
 case $PG in
-    private) start_private_cluster ;;
+    private) start_private_cluster "$((LABELERS + APP_POOL + 20))" ;;
     local)
         (( $(psql -d postgres -qtAX -c "SHOW max_connections") >= LABELERS + APP_POOL + 5 )) \
             || die "PostgreSQL at $PGHOST:$PGPORT takes fewer than $((LABELERS + APP_POOL + 5)) connections; use PG=private" ;;
