@@ -167,7 +167,8 @@ public class ItemDecisions {
                 aggregate.method(), answers.size(), decidedBy, false));
     }
 
-    ItemAggregator aggregatorOf(Connection connection, ProjectView project) throws SQLException {
+    /** The project's aggregator, with the labeler model of its latest refit. */
+    public ItemAggregator aggregatorOf(Connection connection, ProjectView project) throws SQLException {
         return ItemAggregators.forLabel(project.schema().label(), project.settings().aggregation(),
                 models.labelerModel(connection, project));
     }

@@ -2,6 +2,7 @@ package com.labelmint.consensus.project;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.labelmint.platform.error.ProblemException;
 import com.labelmint.projects.api.ProjectChanged;
 import com.labelmint.projects.api.ProjectView;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,6 +62,12 @@ public class ConsensusProjects {
     public ProjectView get(Connection connection, UUID projectId) throws SQLException {
         return find(connection, projectId)
                 .orElseThrow(() -> new IllegalStateException("Consensus has no copy of project " + projectId));
+    }
+
+    /** The project's copy, if the caller manages it (or is an admin); otherwise it does not exist for them. */
+    public ProjectView managedBy(Connection connection, UUID accountId, boolean admin, UUID projectId) throws SQLException {
+        return find(connection, projectId).filter(project -> admin || project.managedBy(accountId))
+                .orElseThrow(() -> ProblemException.notFound("Project " + projectId));
     }
 
     private ProjectView view(UUID id, long version, String text) {

@@ -72,8 +72,7 @@ public class ProjectRefit {
     /** The project's copy, if the caller manages it (or is an admin); otherwise it does not exist for them. */
     public ProjectView managedBy(UUID accountId, boolean admin, UUID projectId) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            return projects.find(connection, projectId).filter(project -> admin || project.managedBy(accountId))
-                    .orElseThrow(() -> ProblemException.notFound("Project " + projectId));
+            return projects.managedBy(connection, accountId, admin, projectId);
         }
     }
 
