@@ -6,6 +6,7 @@ import com.labelmint.projects.api.AggregationMethod;
 import com.labelmint.projects.api.LabelSpec;
 import java.util.List;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /** The aggregator for a project's kind of label and chosen method. */
 public final class ItemAggregators {
@@ -57,9 +58,17 @@ public final class ItemAggregators {
 
     /** The number of classes a fitted model of this label has, or 0 when the label is not one class per answer. */
     public static int classCount(LabelSpec spec) {
+        return classNames(spec).size();
+    }
+
+    /** The classes of a label of one class per answer, in the schema's order (as {@link #classOf} numbers them); else none. */
+    public static List<String> classNames(LabelSpec spec) {
         if (spec instanceof LabelSpec.SingleChoice choice) {
-            return choice.options().size();
+            return choice.options().stream().map(LabelSpec.Option::value).toList();
         }
-        return spec instanceof LabelSpec.Rating rating ? rating.max() - rating.min() + 1 : 0;
+        if (spec instanceof LabelSpec.Rating rating) {
+            return IntStream.rangeClosed(rating.min(), rating.max()).mapToObj(Integer::toString).toList();
+        }
+        return List.of();
     }
 }

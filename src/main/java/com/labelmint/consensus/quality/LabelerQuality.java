@@ -130,16 +130,20 @@ public class LabelerQuality {
     /** Each labeler's estimated probability of answering right, from gold items and agreement with consensus. */
     public Map<UUID, Double> accuracies(Connection connection, Collection<UUID> labelers) throws SQLException {
         Map<UUID, Double> accuracy = new HashMap<>();
-        labelers.forEach(labeler -> accuracy.put(labeler, PRIOR_RIGHT / (PRIOR_RIGHT + PRIOR_WRONG)));
+        labelers.forEach(labeler -> accuracy.put(labeler, estimatedAccuracy(0, 0)));
         try (PreparedStatement query = connection.prepareStatement(OVERALL_COUNTS)) {
             query.setArray(1, connection.createArrayOf("uuid", labelers.toArray()));
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    accuracy.put(rows.getObject(1, UUID.class),
-                            (rows.getLong(2) + PRIOR_RIGHT) / (rows.getLong(3) + PRIOR_RIGHT + PRIOR_WRONG));
+                    accuracy.put(rows.getObject(1, UUID.class), estimatedAccuracy(rows.getLong(2), rows.getLong(3)));
                 }
             }
         }
         return accuracy;
+    }
+
+    /** The probability of answering right after {@code right} of {@code judged} answers were, under the prior. */
+    public static double estimatedAccuracy(long right, long judged) {
+        return (right + PRIOR_RIGHT) / (judged + PRIOR_RIGHT + PRIOR_WRONG);
     }
 }

@@ -4,6 +4,7 @@ import com.labelmint.consensus.aggregation.ItemAggregators;
 import com.labelmint.consensus.aggregation.LabelerModel;
 import com.labelmint.consensus.engine.DawidSkeneModel;
 import com.labelmint.consensus.engine.DawidSkeneResult;
+import com.labelmint.platform.jdbc.SqlArrays;
 import com.labelmint.projects.api.AggregationMethod;
 import com.labelmint.projects.api.ProjectView;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,8 +58,8 @@ public class ProjectModels {
             save.setDouble(7, fit.logLikelihood());
             save.setInt(8, model.classCount());
             save.setArray(9, connection.createArrayOf("uuid", labelers.toArray()));
-            save.setArray(10, connection.createArrayOf("float8", boxed(model.logPriors())));
-            save.setArray(11, connection.createArrayOf("float8", boxed(model.logConfusion())));
+            save.setArray(10, connection.createArrayOf("float8", SqlArrays.boxed(model.logPriors())));
+            save.setArray(11, connection.createArrayOf("float8", SqlArrays.boxed(model.logConfusion())));
             save.executeUpdate();
         }
     }
@@ -101,27 +102,10 @@ public class ProjectModels {
                 for (int code = 0; code < labelers.length; code++) {
                     codes.put(labelers[code], code);
                 }
-                DawidSkeneModel model = DawidSkeneModel.restore(row.getInt(2), labelers.length, doubles(row.getArray(4)),
-                        doubles(row.getArray(5)));
+                DawidSkeneModel model = DawidSkeneModel.restore(row.getInt(2), labelers.length, SqlArrays.doubles(row.getArray(4)),
+                        SqlArrays.doubles(row.getArray(5)));
                 return new Cached(row.getTimestamp(1).toInstant(), new LabelerModel(model, codes));
             }
         }
-    }
-
-    private static Double[] boxed(double[] values) {
-        Double[] boxed = new Double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            boxed[i] = values[i];
-        }
-        return boxed;
-    }
-
-    private static double[] doubles(Array array) throws SQLException {
-        Double[] boxed = (Double[]) array.getArray();
-        double[] values = new double[boxed.length];
-        for (int i = 0; i < boxed.length; i++) {
-            values[i] = boxed[i];
-        }
-        return values;
     }
 }

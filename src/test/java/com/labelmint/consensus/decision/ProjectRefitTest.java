@@ -3,7 +3,10 @@ package com.labelmint.consensus.decision;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.lessThan;
 
 import com.labelmint.projects.ProjectFixtures;
 import com.labelmint.tasks.QueueFixtures;
@@ -43,7 +46,8 @@ class ProjectRefitTest {
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 QueueFixtures.count(dataSource, "SELECT count(*) FROM consensus.project WHERE id = ?", project) == 1);
         UUID honest = TestAccounts.signedIn("labeler").id();
-        UUID shifterOne = TestAccounts.signedIn("labeler").id();
+        Person shifter = TestAccounts.signedIn("labeler");
+        UUID shifterOne = shifter.id();
         UUID shifterTwo = TestAccounts.signedIn("labeler").id();
         long firstItem = ConsensusEvents.newItem();
         for (int i = 0; i < 60; i++) {
@@ -58,6 +62,17 @@ class ProjectRefitTest {
                 .body("answers", equalTo(180)).body("items", equalTo(60)).body("labelers", equalTo(3)).body("converged", equalTo(true));
         given().auth().oauth2(TestAccounts.signedIn("client").accessToken()).post("/api/v1/projects/" + project + "/consensus/refit")
                 .then().statusCode(404);
+
+        // the shifter sees what the pass learnt of them: "positive" answered as "negative", and so on round
+        given().auth().oauth2(shifter.accessToken()).get("/api/v1/consensus/quality/me").then().statusCode(200)
+                .body("overall.goldAnswers", equalTo(45)).body("overall.goldCorrect", equalTo(0))
+                .body("speed.answers", equalTo(60)).body("speed.medianMs", equalTo(4000))
+                .body("confusion.find { it.projectId == '" + project + "' }.classes", contains("positive", "negative", "neutral"))
+                .body("confusion.find { it.projectId == '" + project + "' }.matrix[0][1]", greaterThan(0.8f))
+                .body("confusion.find { it.projectId == '" + project + "' }.matrix[1][2]", greaterThan(0.8f))
+                .body("confusion.find { it.projectId == '" + project + "' }.matrix[2][0]", greaterThan(0.8f))
+                .body("confusion.find { it.projectId == '" + project + "' }.accuracy", lessThan(0.2f));
+        given().auth().oauth2(shifter.accessToken()).get("/api/v1/consensus/quality/" + honest).then().statusCode(403);
 
         long item = firstItem + 1_000;
         answer(project, item, TestAccounts.signedIn("labeler").id(), "neutral", null);
