@@ -74,7 +74,8 @@ public class BodySizeLimits {
         }, AFTER_THE_HTTP_LAYER_LIMIT);
     }
 
-    private boolean limitsOwnBody(RoutingContext context) {
+    /** Whether the path's handler reads its body as a stream and limits it itself. */
+    boolean limitsOwnBody(RoutingContext context) {
         String path = context.normalizedPath();
         return streamedBodies.stream().anyMatch(streamed -> streamed.limitsOwnBody(path));
     }

@@ -8,11 +8,14 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpClosedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -84,10 +87,30 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (bodyCutOff(e)) {
+            LOG.debugf("The body of a request to %s stopped arriving: %s", uri == null ? "?" : uri.getPath(), e.getMessage());
+            return respond(Problem.of(400, "body-not-received", "Body not received",
+                    "The request body stopped arriving before its end"), uri);
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", errorId, uri == null ? "?" : uri.getPath());
         return respond(Problem.of(500, "internal", "Internal error",
                 "Something went wrong on our side; quote error id " + errorId + " when reporting it"), uri);
+    }
+
+    /**
+     * The body stopped arriving while an endpoint read it: the client closed the connection, or was cut off by
+     * {@link BodyDeadline}, or fell silent past the reader's own timeout. The client's doing, not a failure of ours,
+     * and usually nobody is left to read the answer.
+     */
+    private static boolean bodyCutOff(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpClosedException || cause instanceof ClosedChannelException
+                    || (cause instanceof IOException && "Read timed out".equals(cause.getMessage()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Problem jsonProblem(JsonProcessingException e) {
