@@ -1,5 +1,6 @@
 package com.labelmint.notifications.delivery;
 
+import com.labelmint.notifications.notice.NewestFirst;
 import com.labelmint.platform.error.ProblemException;
 import com.labelmint.platform.paging.NewestFirstCursor;
 import com.labelmint.platform.paging.Page;
@@ -9,7 +10,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -26,7 +26,7 @@ class DeliveryAdministration {
             SELECT d.id, d.notification_id, n.user_id, n.kind, d.channel, d.status, d.attempts, d.last_error, d.created_at,
                    d.next_attempt_at
             FROM notifications.delivery d JOIN notifications.notification n ON n.id = d.notification_id
-            WHERE d.status = ? AND (cast(? AS timestamptz) IS NULL OR (d.created_at, d.id) < (?, ?))
+            WHERE d.status = ? AND (d.created_at, d.id) < (?, ?)
             ORDER BY d.created_at DESC, d.id DESC LIMIT ?""";
     private static final String LOCK = "SELECT status FROM notifications.delivery WHERE id = ? FOR UPDATE";
     private static final String RETRY = """
@@ -43,15 +43,11 @@ class DeliveryAdministration {
         if (!STATES.contains(status)) {
             throw ProblemException.badRequest("unknown-delivery-status", "status is pending, sent or failed, not " + status);
         }
-        NewestFirstCursor after = NewestFirstCursor.parse(cursor);
         List<DeliveryView> fetched = new ArrayList<>();
         try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(PAGE)) {
-            Timestamp afterTime = after == null ? null : Timestamp.from(after.createdAt());
             query.setString(1, status);
-            query.setTimestamp(2, afterTime);
-            query.setTimestamp(3, afterTime);
-            query.setObject(4, after == null ? null : after.id());
-            query.setInt(5, limit + 1);
+            NewestFirst.bindAfter(query, 2, cursor);
+            query.setInt(4, limit + 1);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     fetched.add(new DeliveryView(rows.getObject(1, UUID.class), rows.getObject(2, UUID.class),

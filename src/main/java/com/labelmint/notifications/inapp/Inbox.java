@@ -1,6 +1,7 @@
 package com.labelmint.notifications.inapp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.labelmint.notifications.notice.NewestFirst;
 import com.labelmint.notifications.notice.NotificationKind;
 import com.labelmint.notifications.notice.StoredParams;
 import com.labelmint.notifications.notice.NotificationTexts;
@@ -14,7 +15,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +31,7 @@ class Inbox {
                                       WHERE d.notification_id = n.id AND d.channel = 'in-app' AND d.status = 'sent')""";
     private static final String PAGE = "SELECT n.id, n.kind, n.params::text, n.created_at, n.read_at IS NOT NULL "
             + "FROM notifications.notification n WHERE " + SHOWN_TO
-            + " AND (cast(? AS timestamptz) IS NULL OR (n.created_at, n.id) < (?, ?)) ORDER BY n.created_at DESC, n.id DESC LIMIT ?";
+            + " AND (n.created_at, n.id) < (?, ?) ORDER BY n.created_at DESC, n.id DESC LIMIT ?";
     private static final String UNREAD = "SELECT count(*) FROM notifications.notification n WHERE " + SHOWN_TO + " AND n.read_at IS NULL";
     private static final String READ = """
             UPDATE notifications.notification SET read_at = coalesce(read_at, now()) WHERE id = ? AND user_id = ?""";
@@ -51,16 +51,12 @@ class Inbox {
     }
 
     Page<NotificationView> page(UUID userId, String cursor, int limit) throws SQLException {
-        NewestFirstCursor after = NewestFirstCursor.parse(cursor);
         String language = users.find(userId).map(AccountView::language).orElse("en");
         List<NotificationView> fetched = new ArrayList<>();
         try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(PAGE)) {
-            Timestamp afterTime = after == null ? null : Timestamp.from(after.createdAt());
             query.setObject(1, userId);
-            query.setTimestamp(2, afterTime);
-            query.setTimestamp(3, afterTime);
-            query.setObject(4, after == null ? null : after.id());
-            query.setInt(5, limit + 1);
+            NewestFirst.bindAfter(query, 2, cursor);
+            query.setInt(4, limit + 1);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     NotificationKind kind = NotificationKind.fromWireName(rows.getString(2));
