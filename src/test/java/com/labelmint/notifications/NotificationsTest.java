@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.labelmint.consensus.api.AnswerAccepted;
 import com.labelmint.consensus.api.AnswerRejected;
+import com.labelmint.notifications.delivery.DeliveryWorker;
 import com.labelmint.notifications.notice.NewNotification;
 import com.labelmint.notifications.notice.NotificationKind;
 import com.labelmint.notifications.notice.Notifier;
@@ -37,9 +38,15 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +66,9 @@ class NotificationsTest {
 
     @Inject
     Notifier notifier;
+
+    @Inject
+    DeliveryWorker deliveries;
 
     @Inject
     DataSource dataSource;
@@ -219,6 +229,51 @@ class NotificationsTest {
                 .isEqualTo(1);
         assertThat(channelsOf(labeler.id())).containsExactlyInAnyOrder("in-app", "email");
         assertThat(awaitMail(labeler.email(), 1)).hasSize(1);
+    }
+
+    @Test
+    void workersRacingForTheSameDeliveriesSendEachOnce() throws Exception {
+        Person labeler = TestAccounts.signedIn("labeler");
+        int notifications = 40;
+        QuarkusTransaction.requiringNew().call(() -> {
+            for (int i = 0; i < notifications; i++) {
+                notifier.notify(NewNotification.fromEvent(UUID.randomUUID(), labeler.id(), NotificationKind.ANSWER_ACCEPTED,
+                        Params.of("project", "Race", "itemId", i, "reward", "0.500000 USDT")));
+            }
+            return null;
+        });
+        ExecutorService workers = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> claimed = new ArrayList<>();
+            for (int worker = 0; worker < 4; worker++) {
+                // beside the scheduled worker, four more claim and send at once until nothing is due
+                claimed.add(workers.submit(() -> {
+                    int total = 0;
+                    for (int sent = deliveries.deliverDue(); sent > 0; sent = deliveries.deliverDue()) {
+                        total += sent;
+                    }
+                    return total;
+                }));
+            }
+            for (Future<Integer> worker : claimed) {
+                worker.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            workers.shutdownNow();
+        }
+
+        List<MimeMessage> mails = awaitMail(labeler.email(), notifications);
+        await().atMost(PATIENCE).until(() -> QueueFixtures.count(dataSource, "SELECT count(*) FROM notifications.delivery d "
+                + "JOIN notifications.notification n ON n.id = d.notification_id WHERE n.user_id = ? AND d.status = 'sent'",
+                labeler.id()) == 2L * notifications);
+        assertThat(QueueFixtures.count(dataSource, "SELECT count(*) FROM notifications.delivery d JOIN notifications.notification n "
+                + "ON n.id = d.notification_id WHERE n.user_id = ? AND d.attempts <> 1", labeler.id())).isZero();
+        assertThat(mailTo(labeler.email())).hasSize(notifications);
+        Set<String> deliveryIds = new HashSet<>();
+        for (MimeMessage mail : mails) {
+            deliveryIds.add(mail.getHeader("X-LabelMint-Delivery")[0]);
+        }
+        assertThat(deliveryIds).hasSize(notifications);
     }
 
     @Test

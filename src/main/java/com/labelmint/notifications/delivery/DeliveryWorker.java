@@ -8,6 +8,7 @@ import com.labelmint.users.api.AccountView;
 import com.labelmint.users.api.UsersApi;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.inject.Instance;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -71,7 +72,11 @@ public class DeliveryWorker {
         }
     }
 
-    /** Claims one batch of due deliveries and sends each; returns how many were claimed. */
+    /**
+     * Claims one batch of due deliveries and sends each; returns how many were claimed. Safe to call from any thread
+     * (the people's languages are read through the users module, which needs a request context).
+     */
+    @ActivateRequestContext
     public int deliverDue() throws SQLException {
         List<Claimed> claimed = claim();
         for (Claimed delivery : claimed) {
