@@ -2,6 +2,7 @@ package com.labelmint.consensus;
 
 import com.labelmint.consensus.api.AnswerAccepted;
 import com.labelmint.consensus.api.AnswerRejected;
+import com.labelmint.consensus.api.DisputeOpened;
 import com.labelmint.consensus.api.DisputeResolved;
 import com.labelmint.consensus.api.ItemLabelled;
 import com.labelmint.consensus.api.LabelerFlagged;
@@ -21,6 +22,7 @@ public class ConsensusEventCatalog implements EventCatalog {
                 EventCatalog.event("consensus.AnswerAccepted", 1, AnswerAccepted.class),
                 EventCatalog.event("consensus.AnswerRejected", 1, AnswerRejected.class),
                 EventCatalog.event("consensus.MoreAnswersRequested", 1, MoreAnswersRequested.class),
+                EventCatalog.event("consensus.DisputeOpened", 1, DisputeOpened.class),
                 EventCatalog.event("consensus.DisputeResolved", 1, DisputeResolved.class),
                 EventCatalog.event("consensus.LabelerFlagged", 1, LabelerFlagged.class));
     }

@@ -60,6 +60,7 @@ class AuthorizationMatrixTest {
             "POST /api/v1/tasks/{leaseId}/answer", "{\"answer\": {\"value\": \"positive\"}}",
             "POST /api/v1/reviews/{itemId}", "{\"label\": {\"value\": \"positive\"}}",
             "POST /api/v1/projects/{projectId}/escrow/fundings", "{\"amount\": \"1\", \"currency\": \"USDT\"}",
+            "POST /api/v1/projects/{projectId}/webhooks", "{\"url\": \"http://127.0.0.1:9/hook\", \"events\": [\"budget.low\"]}",
             "PUT /api/v1/projects/{projectId}/members",
             "{\"coOwners\": [], \"reviewers\": [], \"labelerAccess\": \"open\", \"allowedLabelers\": []}");
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{(\\w+)}");
@@ -87,14 +88,16 @@ class AuthorizationMatrixTest {
                 item, project);
         String someoneElsesLease = given().auth().oauth2(TestAccounts.signedIn("labeler").accessToken()).post("/api/v1/tasks/next")
                 .then().statusCode(200).extract().jsonPath().getString("leaseId");
-        Map<String, String> someoneElses = Map.of(
-                "accountId", TestAccounts.signedIn("labeler").id().toString(),
-                "projectId", project.toString(),
-                "leaseId", someoneElsesLease,
-                "jobId", ImportFixtures.importedJob(projectOwner, project, "{\"data\": {\"text\": \"an item\"}}\n").toString(),
-                "batchId", UUID.randomUUID().toString(),
-                "itemId", Long.toString(item),
-                "disputeId", someoneElsesDispute(project, item).toString());
+        UUID webhook = someoneElsesWebhook(projectOwner, project);
+        Map<String, String> someoneElses = Map.ofEntries(Map.entry("notificationId", someoneElsesNotification().toString()),
+                Map.entry("webhookId", webhook.toString()), Map.entry("deliveryId", someoneElsesWebhookDelivery(webhook).toString()),
+                Map.entry("accountId", TestAccounts.signedIn("labeler").id().toString()),
+                Map.entry("projectId", project.toString()),
+                Map.entry("leaseId", someoneElsesLease),
+                Map.entry("jobId", ImportFixtures.importedJob(projectOwner, project, "{\"data\": {\"text\": \"an item\"}}\n").toString()),
+                Map.entry("batchId", UUID.randomUUID().toString()),
+                Map.entry("itemId", Long.toString(item)),
+                Map.entry("disputeId", someoneElsesDispute(project, item).toString()));
         Map<String, String> signedInTokens = new LinkedHashMap<>();
         List<String> mismatches = new ArrayList<>();
 
@@ -114,6 +117,27 @@ class AuthorizationMatrixTest {
             }
         }
         assertThat(mismatches).isEmpty();
+    }
+
+    private static UUID someoneElsesWebhook(Person projectOwner, UUID project) {
+        return UUID.fromString(given().auth().oauth2(projectOwner.accessToken()).contentType(ContentType.JSON)
+                .body(Map.of("url", "http://127.0.0.1:9/hook", "events", List.of("budget.low")))
+                .post("/api/v1/projects/" + project + "/webhooks").then().statusCode(201).extract().jsonPath().getString("id"));
+    }
+
+    private UUID someoneElsesWebhookDelivery(UUID webhook) throws Exception {
+        UUID delivery = UUID.randomUUID();
+        QueueFixtures.execute(dataSource, "INSERT INTO notifications.webhook_delivery (id, webhook_id, event_id, event_type, body, "
+                + "status, next_attempt_at, give_up_at) VALUES (?, ?, ?, 'budget.low', '{}', 'failed', now(), now())",
+                delivery, webhook, UUID.randomUUID());
+        return delivery;
+    }
+
+    private UUID someoneElsesNotification() throws Exception {
+        UUID notification = UUID.randomUUID();
+        QueueFixtures.execute(dataSource, "INSERT INTO notifications.notification (id, user_id, kind, params, dedup_key) "
+                + "VALUES (?, ?, 'reward-paid', '{}', ?)", notification, UUID.randomUUID(), notification.toString());
+        return notification;
     }
 
     private UUID someoneElsesDispute(UUID project, long item) throws Exception {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.labelmint.consensus.aggregation.ItemAggregator;
+import com.labelmint.consensus.api.DisputeOpened;
 import com.labelmint.consensus.api.DisputeResolved;
 import com.labelmint.consensus.api.ItemLabelled;
 import com.labelmint.consensus.project.ConsensusProjects;
@@ -238,15 +239,20 @@ public class Disputes {
     private void insert(Connection connection, String kind, UUID projectId, long itemId, UUID answerId, Caller caller, String reason)
             throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            insert.setObject(1, UUID.randomUUID());
+            UUID disputeId = UUID.randomUUID();
+            Instant now = clock.instant();
+            insert.setObject(1, disputeId);
             insert.setString(2, kind);
             insert.setObject(3, projectId);
             insert.setLong(4, itemId);
             insert.setObject(5, answerId);
             insert.setObject(6, caller.id());
             insert.setString(7, reason.strip());
-            insert.setTimestamp(8, Timestamp.from(clock.instant()));
-            insert.executeUpdate();
+            insert.setTimestamp(8, Timestamp.from(now));
+            // the same complaint again is the dispute opened before: announced once
+            if (insert.executeUpdate() == 1) {
+                events.publish(new DisputeOpened(UUID.randomUUID(), now, disputeId, kind, projectId, itemId, answerId, caller.id()));
+            }
         }
     }
 

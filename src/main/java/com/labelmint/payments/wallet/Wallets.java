@@ -41,6 +41,16 @@ public class Wallets implements PaymentsApi {
         }
     }
 
+    @Override
+    public Money escrowAvailable(UUID projectId, Currency currency) {
+        try (Connection connection = dataSource.getConnection()) {
+            return accounts.find(connection, AccountKind.PROJECT_ESCROW, projectId, currency).map(LedgerAccount::available)
+                    .orElse(Money.ofUnits(0, currency));
+        } catch (SQLException e) {
+            throw new IllegalStateException("The escrow of project " + projectId + " could not be read", e);
+        }
+    }
+
     /** Balances (zero in USDT for a new account) and one page of history. */
     public WalletView wallet(UUID userId, String cursor, int limit) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {

@@ -79,6 +79,11 @@ class DisputesTest {
                 dissent.toString())).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM platform.outbox_event WHERE type = 'consensus.DisputeResolved' "
                 + "AND payload->>'disputeId' = ? AND payload->'answersNowAccepted'->>0 = ?", disputeId, dissent.toString())).isEqualTo(1);
+        // opened twice, announced once; the labeler hears of the opening and of the decision
+        assertThat(count("SELECT count(*) FROM platform.outbox_event WHERE type = 'consensus.DisputeOpened' AND payload->>'disputeId' = ?",
+                disputeId)).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> count("SELECT count(*) FROM notifications.notification WHERE user_id = ? "
+                + "AND kind IN ('dispute-opened', 'dispute-resolved')", dissenter.id()) == 2);
 
         String labelDispute = open(owner, Map.of("itemId", item, "reason", "Every one of these is sarcastic")).statusCode(200)
                 .body("kind", equalTo("item-label")).extract().path("id");
