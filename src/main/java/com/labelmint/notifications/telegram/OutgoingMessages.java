@@ -25,9 +25,11 @@ public class OutgoingMessages {
             + "FROM notifications.telegram_chat c WHERE c.chat_id = ?";
 
     private final DataSource dataSource;
+    private final SenderWakeUp wakeUp;
 
-    OutgoingMessages(DataSource dataSource) {
+    OutgoingMessages(DataSource dataSource, SenderWakeUp wakeUp) {
         this.dataSource = dataSource;
+        this.wakeUp = wakeUp;
     }
 
     /** A new message: it waits for the chat's per-second limit. */
@@ -55,6 +57,7 @@ public class OutgoingMessages {
                 insert.setLong(4, chatId);
                 insert.executeUpdate();
             }
+            wakeUp.afterCommit();
         } catch (SQLException e) {
             throw new IllegalStateException("A Telegram message could not be queued", e);
         }

@@ -69,14 +69,24 @@ public class OutgoingSender {
         this.json = json;
     }
 
-    @Scheduled(identity = "telegram-sender", every = "${labelmint.telegram.send.poll-interval:500ms}",
+    /** The slow path: whatever is due and was not sent on a wake-up (retries, waits, a crash before a wake-up). */
+    @Scheduled(identity = "telegram-sender", every = "${labelmint.telegram.send.poll-interval:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void poll() throws InterruptedException {
+    void poll() {
+        drain();
+    }
+
+    /** Sends due calls until none is left or this round's share is used up. Several rounds may run at once. */
+    public void drain() {
         if (!api.configured()) {
             return;
         }
-        for (int sent = 0; sent < MOST_PER_POLL && sendOne(); sent++) {
-            pacer.awaitSlot();
+        try {
+            for (int sent = 0; sent < MOST_PER_POLL && sendOne(); sent++) {
+                pacer.awaitSlot();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

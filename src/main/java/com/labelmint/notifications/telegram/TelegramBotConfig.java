@@ -47,8 +47,8 @@ public interface TelegramBotConfig {
         @WithDefault("1s")
         Duration perChatInterval();
 
-        /** How often the sender looks for due messages. */
-        @WithDefault("500ms")
+        /** How often the sender looks for due calls besides the wake-up after each commit that queued some (at least 1s). */
+        @WithDefault("1s")
         Duration pollInterval();
 
         /** Tries for a call that fails with 5xx or a network error before it is given up as failed. */

@@ -51,7 +51,6 @@ public class BotApiStandIn implements QuarkusTestResourceLifecycleManager {
                 "labelmint.telegram.webhook-secret", WEBHOOK_SECRET,
                 "labelmint.telegram.bot-username", BOT_USERNAME,
                 "labelmint.telegram.public-url", PUBLIC_URL,
-                "labelmint.telegram.send.poll-interval", "100ms",
                 "labelmint.telegram.send.initial-backoff", "300ms");
     }
 
