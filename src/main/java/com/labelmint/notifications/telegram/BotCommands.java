@@ -1,6 +1,5 @@
 package com.labelmint.notifications.telegram;
 
-import com.labelmint.auth.api.TelegramAccounts;
 import com.labelmint.payments.api.Balance;
 import com.labelmint.payments.api.PaymentsApi;
 import com.labelmint.tasks.api.LabelerActivity;
@@ -24,7 +23,7 @@ public class BotCommands {
     /** What a link token looks like; any other /start payload (a referral, say) is a plain /start. */
     private static final String LINK_TOKEN = "[A-Za-z0-9_-]{43}";
 
-    private final TelegramAccounts accounts;
+    private final BotAccounts accounts;
     private final UsersApi users;
     private final TasksApi tasks;
     private final PaymentsApi payments;
@@ -35,7 +34,7 @@ public class BotCommands {
     private final BotTexts texts;
     private final TelegramBotConfig config;
 
-    BotCommands(TelegramAccounts accounts, UsersApi users, TasksApi tasks, PaymentsApi payments, ChatLabeling labeling,
+    BotCommands(BotAccounts accounts, UsersApi users, TasksApi tasks, PaymentsApi payments, ChatLabeling labeling,
                 AccountLinking linking, TelegramChats chats, BotCalls calls, BotTexts texts, TelegramBotConfig config) {
         this.accounts = accounts;
         this.users = users;
@@ -66,7 +65,7 @@ public class BotCommands {
             linking.link(message, argument);
             return;
         }
-        AccountView account = accounts.accountFor(message.from());
+        AccountView account = accounts.of(message.from());
         String language = BotTexts.languageOf(account);
         long chatId = message.chatId();
         switch (command) {

@@ -1,6 +1,5 @@
 package com.labelmint.notifications.telegram;
 
-import com.labelmint.auth.api.TelegramAccounts;
 import com.labelmint.users.api.AccountView;
 import com.labelmint.users.api.UsersApi;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,12 +8,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class LanguageChoice {
 
-    private final TelegramAccounts accounts;
+    private final BotAccounts accounts;
     private final UsersApi users;
     private final BotCalls calls;
     private final BotTexts texts;
 
-    LanguageChoice(TelegramAccounts accounts, UsersApi users, BotCalls calls, BotTexts texts) {
+    LanguageChoice(BotAccounts accounts, UsersApi users, BotCalls calls, BotTexts texts) {
         this.accounts = accounts;
         this.users = users;
         this.calls = calls;
@@ -22,7 +21,7 @@ public class LanguageChoice {
     }
 
     public void choose(Incoming.Callback callback, String language) {
-        AccountView account = accounts.accountFor(callback.from());
+        AccountView account = accounts.of(callback.from());
         users.changeLanguage(account.id(), language);
         calls.answerCallbackQuery(callback.chatId(), callback.id(), null);
         calls.editMessageText(callback.chatId(), callback.messageId(), texts.text(language, "language.set"), calls.keyboard());

@@ -2,9 +2,6 @@ package com.labelmint.notifications.telegram;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -54,7 +51,7 @@ public class LinkTokens {
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant expiresAt = clock.instant().plus(config.linkTokenTtl());
         try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            insert.setBytes(1, hash(token));
+            insert.setBytes(1, Sha256.of(token));
             insert.setObject(2, accountId);
             insert.setTimestamp(3, Timestamp.from(expiresAt));
             insert.executeUpdate();
@@ -71,20 +68,12 @@ public class LinkTokens {
             return Optional.empty();
         }
         try (Connection connection = dataSource.getConnection(); PreparedStatement use = connection.prepareStatement(USE)) {
-            use.setBytes(1, hash(token));
+            use.setBytes(1, Sha256.of(token));
             try (ResultSet row = use.executeQuery()) {
                 return row.next() ? Optional.of(row.getObject(1, UUID.class)) : Optional.empty();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("A link token could not be checked", e);
-        }
-    }
-
-    private static byte[] hash(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 }

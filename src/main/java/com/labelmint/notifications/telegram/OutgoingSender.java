@@ -37,14 +37,14 @@ public class OutgoingSender {
             + "WHERE e.chat_id = o.chat_id AND e.state = 'pending' AND e.id < o.id) "
             + "ORDER BY o.id LIMIT 1 FOR UPDATE OF o, c SKIP LOCKED";
 
-    private static final String SENT = "UPDATE notifications.telegram_outgoing SET state = 'sent', sent_at = now(), "
+    private static final String SENT = "UPDATE notifications.telegram_outgoing SET state = 'sent', sent_at = clock_timestamp(), "
             + "attempts = attempts + 1, last_error = NULL WHERE id = ?";
 
-    private static final String PACE_CHAT = "UPDATE notifications.telegram_chat SET next_send_at = now() + make_interval(secs => ?) "
+    private static final String PACE_CHAT = "UPDATE notifications.telegram_chat SET next_send_at = clock_timestamp() + make_interval(secs => ?) "
             + "WHERE chat_id = ?";
 
     private static final String RETRY = "UPDATE notifications.telegram_outgoing SET attempts = attempts + ?, last_error = ?, "
-            + "next_attempt_at = now() + make_interval(secs => ?) WHERE id = ?";
+            + "next_attempt_at = clock_timestamp() + make_interval(secs => ?) WHERE id = ?";
 
     private static final String FAILED = "UPDATE notifications.telegram_outgoing SET state = 'failed', attempts = attempts + 1, "
             + "last_error = ? WHERE id = ?";

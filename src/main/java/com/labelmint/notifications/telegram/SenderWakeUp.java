@@ -1,9 +1,8 @@
 package com.labelmint.notifications.telegram;
 
+import com.labelmint.platform.events.AfterCommit;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,19 +32,7 @@ public class SenderWakeUp {
 
     /** Wakes the sender when the current transaction commits. */
     public void afterCommit() {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // nothing to do before: only a commit has calls to send
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    wake();
-                }
-            }
-        });
+        AfterCommit.run(transactions, this::wake);
     }
 
     private void wake() {

@@ -10,9 +10,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 /**
  * Where Telegram delivers updates. Telegram signs nothing: the secret token it was given in setWebhook, sent back in
@@ -70,14 +68,6 @@ public class WebhookResource {
         if (expected == null || given == null) {
             return false;
         }
-        return MessageDigest.isEqual(sha256(expected), sha256(given));
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return MessageDigest.isEqual(Sha256.of(expected), Sha256.of(given));
     }
 }
