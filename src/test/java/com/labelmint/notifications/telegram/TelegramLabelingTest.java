@@ -104,6 +104,35 @@ class TelegramLabelingTest {
     }
 
     @Test
+    void anImageTaskComesAsAPhotoAndTheNextPhotoReplacesIt() throws Exception {
+        Person owner = TestAccounts.signedIn("client");
+        UUID project = ProjectFixtures.active(owner, Map.of("dataFields", List.of(Map.of("name", "image", "type", "image", "required", true)),
+                "label", Map.of("type", "single_choice", "options", List.of(Map.of("value", "cat", "title", "Cat"),
+                        Map.of("value", "dog", "title", "Dog")))), Map.of("overlap", 1, "goldRate", 0));
+        QueueFixtures.awaitQueueSees(dataSource, project, "active");
+        for (String picture : List.of("https://images.example.org/1.jpg", "https://images.example.org/2.jpg")) {
+            QueueFixtures.execute(dataSource, "INSERT INTO tasks.item (project_id, data, answers_needed) VALUES (?, cast(? AS jsonb), 1)",
+                    project, "{\"image\": \"" + picture + "\"}");
+        }
+        User user = User.fresh("Pix", "en");
+        TelegramUpdates.deliver(TelegramUpdates.message(user, "/task")).statusCode(200);
+        JsonNode photo = awaitCall("sendPhoto", user, 1).params();
+        assertThat(photo.path("photo").asText()).isEqualTo("https://images.example.org/1.jpg");
+        assertThat(photo.path("caption").asText()).startsWith("Sentiment of reviews").contains("Choose one answer.");
+        String dog = photo.path("reply_markup").path("inline_keyboard").get(1).get(0).path("callback_data").asText();
+
+        assertThat(awaitAnswer(press(user, user, dog)).path("text").asText()).isEqualTo("Saved ✅");
+        JsonNode next = awaitCall("editMessageMedia", user, 1).params();
+        assertThat(next.path("media").path("type").asText()).isEqualTo("photo");
+        assertThat(next.path("media").path("media").asText()).isEqualTo("https://images.example.org/2.jpg");
+        String cat = next.path("reply_markup").path("inline_keyboard").get(0).get(0).path("callback_data").asText();
+        assertThat(awaitAnswer(press(user, user, cat)).path("text").asText()).isEqualTo("Saved ✅");
+        assertThat(awaitCall("editMessageCaption", user, 1).params().path("caption").asText()).startsWith("Thank you! No more tasks");
+        assertThat(QueueFixtures.count(dataSource, "SELECT count(*) FROM tasks.answer WHERE labeler_id = ?", accountOf(user))).isEqualTo(2);
+        assertThat(BotApiStandIn.callsTo("sendMessage", user.chatId())).isEmpty();
+    }
+
+    @Test
     void forgedForeignAndReplayedButtonsDoNothingButSaySo() throws Exception {
         project(ProjectFixtures.sentimentSchema(), 2);
         User owner = User.fresh("Ana", "en");
