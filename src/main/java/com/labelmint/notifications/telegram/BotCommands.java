@@ -1,12 +1,12 @@
 package com.labelmint.notifications.telegram;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.labelmint.payments.api.Balance;
 import com.labelmint.payments.api.PaymentsApi;
 import com.labelmint.tasks.api.LabelerActivity;
 import com.labelmint.tasks.api.TasksApi;
 import com.labelmint.users.api.AccountView;
 import com.labelmint.users.api.UsersApi;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Locale;
