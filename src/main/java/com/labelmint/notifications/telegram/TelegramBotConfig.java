@@ -34,6 +34,10 @@ public interface TelegramBotConfig {
     @WithDefault("15m")
     Duration linkTokenTtl();
 
+    /** How long handled updates, finished calls, closed cards and spent link tokens are kept (at least a few days). */
+    @WithDefault("7d")
+    Duration retention();
+
     Send send();
 
     /** The outgoing queue. */

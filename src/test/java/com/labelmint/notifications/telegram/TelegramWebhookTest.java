@@ -34,6 +34,9 @@ class TelegramWebhookTest {
     @Inject
     BotCalls calls;
 
+    @Inject
+    TelegramRetention retention;
+
     @Test
     void anUpdateWithoutTheRightSecretIsRefusedAndNotStored() throws Exception {
         String start = TelegramUpdates.fixture("start_message.json").replace("633291228", "633291001");
@@ -131,5 +134,25 @@ class TelegramWebhookTest {
         TelegramUpdates.deliver(TelegramUpdates.fixture("my_chat_member_kicked.json")).statusCode(200);
         await().atMost(HANDLED).until(() -> QueueFixtures.count(dataSource,
                 "SELECT count(*) FROM notifications.telegram_chat WHERE chat_id = 218485655 AND blocked_at IS NOT NULL") == 1);
+    }
+
+    @Test
+    void oldHandledUpdatesAreForgottenSoAnUpdateIdTelegramGivesOutAgainIsHandled() throws Exception {
+        long reused = 777_000_001L;
+        long recent = 777_000_002L;
+        long unhandled = 777_000_003L;
+        QueueFixtures.execute(dataSource, "INSERT INTO notifications.telegram_update (update_id, payload, received_at, handled_at) "
+                + "VALUES (?, '{}', now() - interval '8 days', now() - interval '8 days'), "
+                + "(?, '{}', now() - interval '1 hour', now() - interval '1 hour'), (?, '{}', now() - interval '8 days', NULL)",
+                reused, recent, unhandled);
+
+        retention.purge();
+
+        assertThat(QueueFixtures.count(dataSource, "SELECT count(*) FROM notifications.telegram_update WHERE update_id IN (?, ?, ?)",
+                reused, recent, unhandled)).isEqualTo(2);
+        User user = User.fresh("Again", "en");
+        TelegramUpdates.deliver(TelegramUpdates.message(user, "/help").replaceFirst("\"update_id\":\\d+", "\"update_id\":" + reused))
+                .statusCode(200);
+        await().atMost(HANDLED).until(() -> BotApiStandIn.callsTo("sendMessage", user.chatId()).size() == 1);
     }
 }
