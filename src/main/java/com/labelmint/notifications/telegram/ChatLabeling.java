@@ -110,26 +110,23 @@ public class ChatLabeling {
     }
 
     private void answer(Incoming.Callback callback, TaskCard card, JsonNode answer, String language) {
-        try {
-            QuarkusTransaction.requiringNew().run(() -> tasks.answer(card.accountId(), card.leaseId(), answer));
-        } catch (ProblemException refused) {
-            refusal(callback, card, refused, language);
-            return;
-        }
-        cards.end(card, TaskCard.ANSWERED);
-        calls.answerCallbackQuery(callback.chatId(), callback.id(), texts.text(language, "answer.saved"));
-        showNextInPlace(callback, card, language);
+        settle(callback, card, () -> tasks.answer(card.accountId(), card.leaseId(), answer), TaskCard.ANSWERED, "answer.saved", language);
     }
 
     private void skip(Incoming.Callback callback, TaskCard card, String language) {
+        settle(callback, card, () -> tasks.skip(card.accountId(), card.leaseId()), TaskCard.SKIPPED, "answer.skipped", language);
+    }
+
+    /** Answers or skips through the tasks module; done, the card ends and its message shows the next task. */
+    private void settle(Incoming.Callback callback, TaskCard card, Runnable inTasks, String ending, String notice, String language) {
         try {
-            QuarkusTransaction.requiringNew().run(() -> tasks.skip(card.accountId(), card.leaseId()));
+            QuarkusTransaction.requiringNew().run(inTasks);
         } catch (ProblemException refused) {
             refusal(callback, card, refused, language);
             return;
         }
-        cards.end(card, TaskCard.SKIPPED);
-        calls.answerCallbackQuery(callback.chatId(), callback.id(), texts.text(language, "answer.skipped"));
+        cards.end(card, ending);
+        calls.answerCallbackQuery(callback.chatId(), callback.id(), texts.text(language, notice));
         showNextInPlace(callback, card, language);
     }
 

@@ -155,6 +155,15 @@ class TelegramLabelingTest {
         assertThat(awaitAnswer(press(owner, owner, positive)).path("text").asText()).isEqualTo(INVALID);
         assertThat(QueueFixtures.count(dataSource, "SELECT count(*) FROM tasks.answer WHERE labeler_id = ?", accountOf(owner))).isEqualTo(1);
         assertThat(BotApiStandIn.callsTo("editMessageText", stranger.chatId())).isEmpty();
+
+        // the second task, in place of the first: skipped, it goes back to the queue and nothing is left for Ana
+        JsonNode second = awaitCall("editMessageText", owner, 1).params().path("reply_markup").path("inline_keyboard");
+        String skip = second.get(second.size() - 1).get(0).path("callback_data").asText();
+        assertThat(awaitAnswer(press(owner, owner, skip)).path("text").asText()).isEqualTo("Skipped");
+        assertThat(awaitCall("editMessageText", owner, 2).params().path("text").asText()).startsWith("Thank you! No more tasks");
+        assertThat(QueueFixtures.count(dataSource, "SELECT count(*) FROM tasks.lease WHERE labeler_id = ? AND state = 'skipped'",
+                accountOf(owner))).isEqualTo(1);
+        assertThat(QueueFixtures.count(dataSource, "SELECT count(*) FROM tasks.answer WHERE labeler_id = ?", accountOf(owner))).isEqualTo(1);
     }
 
     @Test
