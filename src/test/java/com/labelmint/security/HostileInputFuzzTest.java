@@ -47,6 +47,7 @@ class HostileInputFuzzTest {
     /** They end the caller's session or change its password: the walk needs its callers signed in throughout. */
     private static final Set<String> LEFT_OUT = Set.of("POST /api/v1/auth/logout", "POST /api/v1/auth/logout-all",
             "POST /api/v1/auth/credentials");
+    private static final String WEBHOOK = "{\"url\": \"http://127.0.0.1:9/hook\", \"events\": [\"budget.low\"]}";
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{(\\w+)}");
     private static final RestAssuredConfig RAW_BODIES = RestAssuredConfig.config().encoderConfig(
             EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false)
@@ -145,6 +146,12 @@ class HostileInputFuzzTest {
         ids.put("batchId", UUID.randomUUID().toString());
         ids.put("itemId", Long.toString(items.get(0)));
         ids.put("disputeId", dispute.toString());
+        ids.put("webhookId", given().auth().oauth2(owner.accessToken()).contentType(io.restassured.http.ContentType.JSON)
+                .body(WEBHOOK).post("/api/v1/projects/" + project + "/webhooks").then().statusCode(201)
+                .extract().jsonPath().getString("id"));
+        // nothing to find behind these: the fuzz reaches their parsing and lookup, the matrix test their ownership
+        ids.put("notificationId", UUID.randomUUID().toString());
+        ids.put("deliveryId", UUID.randomUUID().toString());
         return ids;
     }
 
@@ -177,6 +184,9 @@ class HostileInputFuzzTest {
         bodies.put("POST /api/v1/reviews/{itemId}", "{\"label\": {\"value\": \"positive\"}, \"note\": \"checked\"}");
         bodies.put("POST /api/v1/disputes", "{\"itemId\": " + ids.get("itemId") + ", \"reason\": \"the label is wrong\"}");
         bodies.put("POST /api/v1/disputes/{disputeId}/resolution", "{\"outcome\": \"dismissed\", \"note\": \"fine as it is\"}");
+        bodies.put("POST /api/v1/projects/{projectId}/webhooks", WEBHOOK);
+        bodies.put("PUT /api/v1/notifications/preferences",
+                "{\"quietHours\": {\"start\": \"22:00\", \"end\": \"07:00\"}, \"kinds\": {\"task-available\": {\"email\": false}}}");
         return bodies;
     }
 

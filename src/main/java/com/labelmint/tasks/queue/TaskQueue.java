@@ -2,6 +2,7 @@ package com.labelmint.tasks.queue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.labelmint.platform.error.ProblemException;
+import com.labelmint.tasks.api.Task;
 import com.labelmint.tasks.asset.AssetReferences;
 import com.labelmint.tasks.project.ProjectCopies;
 import com.labelmint.tasks.project.QueueProject;

@@ -3,6 +3,7 @@ package com.labelmint.tasks.queue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.labelmint.platform.paging.Page;
+import com.labelmint.tasks.api.Task;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

@@ -6,6 +6,7 @@ import com.labelmint.users.api.NewAccount;
 import com.labelmint.users.api.Reputation;
 import com.labelmint.users.api.UserRegistered;
 import com.labelmint.users.api.UsersApi;
+import com.labelmint.users.profile.ProfileService;
 import com.labelmint.users.profile.Skill;
 import com.labelmint.users.reputation.ReputationService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,11 +22,13 @@ public class AccountService implements UsersApi {
 
     private final EventPublisher events;
     private final ReputationService reputations;
+    private final ProfileService profiles;
     private final Clock clock;
 
-    AccountService(EventPublisher events, ReputationService reputations, Clock clock) {
+    AccountService(EventPublisher events, ReputationService reputations, ProfileService profiles, Clock clock) {
         this.events = events;
         this.reputations = reputations;
+        this.profiles = profiles;
         this.clock = clock;
     }
 
@@ -59,5 +62,10 @@ public class AccountService implements UsersApi {
     @Override
     public Reputation reputation(UUID accountId) {
         return reputations.reputation(accountId);
+    }
+
+    @Override
+    public AccountView changeLanguage(UUID accountId, String language) {
+        return profiles.update(accountId, null, language, null);
     }
 }

@@ -17,4 +17,7 @@ public interface UsersApi {
 
     /** The person's reputation as a labeler; the neutral score when nobody has measured them yet. */
     Reputation reputation(UUID accountId);
+
+    /** Sets the language LabelMint speaks to the person ({@code en} or {@code ru}); joins the caller's transaction. */
+    AccountView changeLanguage(UUID accountId, String language);
 }

@@ -1,5 +1,6 @@
 package com.labelmint.platform.events.outbox;
 
+import com.labelmint.platform.events.AfterCommit;
 import com.labelmint.platform.events.DomainEvent;
 import com.labelmint.platform.events.EventCatalog;
 import com.labelmint.platform.events.EventPublisher;
@@ -8,7 +9,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,18 +54,7 @@ public class OutboxEventPublisher implements EventPublisher {
         if (ids == null) {
             List<UUID> newIds = new ArrayList<>();
             transactions.putResource(COMMITTED_EVENTS_KEY, newIds);
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        relayTrigger.committed(newIds);
-                    }
-                }
-            });
+            AfterCommit.run(transactions, () -> relayTrigger.committed(newIds));
             ids = newIds;
         }
         return ids;

@@ -1,4 +1,4 @@
-package com.labelmint.tasks.queue;
+package com.labelmint.tasks.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.labelmint.projects.api.DataField;

@@ -1,0 +1,21 @@
+package com.labelmint.auth.api;
+
+import com.labelmint.users.api.AccountView;
+import java.util.UUID;
+
+/**
+ * Telegram users as LabelMint accounts, for a caller that Telegram itself vouched to (the bot's webhook, checked by
+ * its secret token). Calls join the caller's transaction.
+ */
+public interface TelegramAccounts {
+
+    /** The account linked to this Telegram user, created (a labeler) on their first visit, as Telegram sign-in does. */
+    AccountView accountFor(TelegramProfile user);
+
+    /**
+     * Links the Telegram user to an existing account.
+     *
+     * @throws com.labelmint.platform.error.ProblemException 409 when either side is already linked elsewhere
+     */
+    void link(UUID accountId, TelegramProfile user);
+}

@@ -1,0 +1,25 @@
+package com.labelmint.tasks.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The tasks module's synchronous face: the labeling loop for clients other than the REST API (the Telegram bot),
+ * under the same rules — one lease at a time, its deadline, one answer per item. Refusals are
+ * {@link com.labelmint.platform.error.ProblemException}s, as the REST API answers them.
+ */
+public interface TasksApi {
+
+    /** The labeler's current task if they hold one, else a new one under a new lease; empty when there is none. */
+    Optional<Task> next(UUID labelerId);
+
+    /** Records the answer under the labeler's lease; the same answer again is no error. Returns the answer's id. */
+    UUID answer(UUID labelerId, UUID leaseId, JsonNode answer);
+
+    /** Gives the task back unanswered. */
+    void skip(UUID labelerId, UUID leaseId);
+
+    /** How much the labeler has answered. */
+    LabelerActivity activity(UUID labelerId);
+}
