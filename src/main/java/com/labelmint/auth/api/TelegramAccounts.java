@@ -1,6 +1,7 @@
 package com.labelmint.auth.api;
 
 import com.labelmint.users.api.AccountView;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -18,4 +19,7 @@ public interface TelegramAccounts {
      * @throws com.labelmint.platform.error.ProblemException 409 when either side is already linked elsewhere
      */
     void link(UUID accountId, TelegramProfile user);
+
+    /** The Telegram user linked to the account, if any: their private chat with the bot has the same id. */
+    Optional<Long> telegramUserOf(UUID accountId);
 }

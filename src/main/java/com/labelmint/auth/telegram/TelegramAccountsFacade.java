@@ -4,6 +4,7 @@ import com.labelmint.auth.api.TelegramAccounts;
 import com.labelmint.auth.api.TelegramProfile;
 import com.labelmint.users.api.AccountView;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 import java.util.UUID;
 
 /** {@link TelegramAccounts} through the same find-or-create and link rules as Telegram sign-in. */
@@ -24,6 +25,11 @@ public class TelegramAccountsFacade implements TelegramAccounts {
     @Override
     public void link(UUID accountId, TelegramProfile user) {
         signIn.link(accountId, asUser(user));
+    }
+
+    @Override
+    public Optional<Long> telegramUserOf(UUID accountId) {
+        return TelegramIdentity.ofAccount(accountId).map(identity -> identity.telegramUserId);
     }
 
     private static TelegramUser asUser(TelegramProfile profile) {

@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
@@ -18,11 +19,13 @@ public class OutgoingMessages {
 
     private static final String ENSURE_CHAT = "INSERT INTO notifications.telegram_chat (chat_id) VALUES (?) ON CONFLICT DO NOTHING";
 
-    private static final String ENQUEUE = "INSERT INTO notifications.telegram_outgoing (chat_id, method, params, paced, state, last_error) "
-            + "SELECT c.chat_id, ?, cast(? AS jsonb), ?, "
+    private static final String ENQUEUE = "INSERT INTO notifications.telegram_outgoing (chat_id, method, params, paced, "
+            + "notification_delivery, state, last_error) "
+            + "SELECT c.chat_id, ?, cast(? AS jsonb), ?, ?, "
             + "CASE WHEN c.blocked_at IS NULL THEN 'pending' ELSE 'dropped' END, "
             + "CASE WHEN c.blocked_at IS NULL THEN NULL ELSE 'the user blocked the bot' END "
-            + "FROM notifications.telegram_chat c WHERE c.chat_id = ?";
+            + "FROM notifications.telegram_chat c WHERE c.chat_id = ? "
+            + "ON CONFLICT (notification_delivery) DO NOTHING";
 
     private final DataSource dataSource;
     private final SenderWakeUp wakeUp;
@@ -35,16 +38,22 @@ public class OutgoingMessages {
     /** A new message: it waits for the chat's per-second limit. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void message(long chatId, String method, ObjectNode params) {
-        enqueue(chatId, method, params, true);
+        enqueue(chatId, method, params, true, null);
+    }
+
+    /** A notification's message: queued once per delivery of it, however often that delivery is attempted. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void notice(long chatId, ObjectNode sendMessage, UUID notificationDelivery) {
+        enqueue(chatId, "sendMessage", sendMessage, true, notificationDelivery);
     }
 
     /** A reply to something the user just did (answerCallbackQuery, an edit): sent as soon as the chat's earlier calls are. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void reply(long chatId, String method, ObjectNode params) {
-        enqueue(chatId, method, params, false);
+        enqueue(chatId, method, params, false, null);
     }
 
-    private void enqueue(long chatId, String method, ObjectNode params, boolean paced) {
+    private void enqueue(long chatId, String method, ObjectNode params, boolean paced, UUID notificationDelivery) {
         try (Connection connection = dataSource.getConnection()) {
             try (PreparedStatement ensure = connection.prepareStatement(ENSURE_CHAT)) {
                 ensure.setLong(1, chatId);
@@ -54,7 +63,8 @@ public class OutgoingMessages {
                 insert.setString(1, method);
                 insert.setString(2, params.toString());
                 insert.setBoolean(3, paced);
-                insert.setLong(4, chatId);
+                insert.setObject(4, notificationDelivery);
+                insert.setLong(5, chatId);
                 insert.executeUpdate();
             }
             wakeUp.afterCommit();

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 
@@ -18,6 +19,8 @@ public class TelegramChats {
             + "last_error = 'the user blocked the bot' WHERE chat_id = ? AND state = 'pending'";
 
     private static final String UNBLOCK = "UPDATE notifications.telegram_chat SET blocked_at = NULL WHERE chat_id = ? AND blocked_at IS NOT NULL";
+
+    private static final String OPEN = "SELECT 1 FROM notifications.telegram_chat WHERE chat_id = ? AND blocked_at IS NULL";
 
     private final DataSource dataSource;
 
@@ -43,6 +46,18 @@ public class TelegramChats {
             execute(connection, UNBLOCK, chatId);
         } catch (SQLException e) {
             throw new IllegalStateException("Chat " + chatId + " could not be marked reachable", e);
+        }
+    }
+
+    /** Whether the bot may write to the chat: its user has written to the bot (Telegram allows no first word) and not blocked it. */
+    public boolean open(long chatId) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(OPEN)) {
+            query.setLong(1, chatId);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Chat " + chatId + " could not be read", e);
         }
     }
 

@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.labelmint.notifications.delivery.OutgoingNotification;
+import com.labelmint.notifications.notice.NewNotification;
+import com.labelmint.notifications.notice.NotificationKind;
+import com.labelmint.notifications.notice.Notifier;
+import com.labelmint.notifications.notice.Params;
 import com.labelmint.notifications.telegram.BotApiStandIn.Call;
 import com.labelmint.notifications.telegram.TelegramUpdates.User;
 import com.labelmint.projects.ProjectFixtures;
@@ -12,6 +17,7 @@ import com.labelmint.tasks.QueueFixtures;
 import com.labelmint.testing.TestAccounts;
 import com.labelmint.testing.TestAccounts.Person;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -40,6 +46,12 @@ class TelegramLabelingTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    Notifier notifier;
+
+    @Inject
+    TelegramChannel telegram;
 
     @BeforeEach
     void onlyThisTestsProjects() throws Exception {
@@ -232,6 +244,39 @@ class TelegramLabelingTest {
         JsonNode withdraw = awaitCall("sendMessage", phone, 4).params();
         assertThat(withdraw.path("reply_markup").path("inline_keyboard").get(0).get(0).path("url").asText())
                 .isEqualTo(BotApiStandIn.PUBLIC_URL + "/app");
+    }
+
+    @Test
+    void aNotificationReachesTheChatOfALinkedAccountOnceHoweverOftenItsDeliveryIsAttempted() throws Exception {
+        User nadia = User.fresh("Nadia", "en");
+        TelegramUpdates.deliver(TelegramUpdates.message(nadia, "/start")).statusCode(200);
+        awaitCall("sendMessage", nadia, 1);
+        UUID account = accountOf(nadia);
+
+        QuarkusTransaction.requiringNew().call(() -> notifier.notify(NewNotification.fromEvent(UUID.randomUUID(), account,
+                NotificationKind.ANSWER_ACCEPTED, Params.of("project", "Chat birds", "itemId", 7, "reward", "0.500000 USDT"))));
+
+        assertThat(awaitCall("sendMessage", nadia, 2).params().path("text").asText()).isEqualTo("Your answer was accepted\n\n"
+                + "Your answer on item 7 in \"Chat birds\" was accepted. It earns 0.500000 USDT.\n\n"
+                + "-- \nYou can choose what we tell you, and how, in your notification settings.");
+        UUID delivery = telegramDeliveryOf(account);
+        OutgoingNotification again = new OutgoingNotification(delivery, UUID.randomUUID(), account, NotificationKind.ANSWER_ACCEPTED,
+                Params.of("project", "Chat birds", "itemId", 7, "reward", "0.500000 USDT"), "en", java.time.Instant.now());
+        telegram.deliver(again); // a retry after the first attempt's outcome was lost
+        assertThat(QueueFixtures.count(dataSource, "SELECT count(*) FROM notifications.telegram_outgoing WHERE chat_id = ? "
+                + "AND notification_delivery IS NOT NULL", nadia.chatId())).isEqualTo(1);
+    }
+
+    private UUID telegramDeliveryOf(UUID account) throws Exception {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(
+                "SELECT d.id FROM notifications.delivery d JOIN notifications.notification n ON n.id = d.notification_id "
+                        + "WHERE n.user_id = ? AND d.channel = 'telegram'")) {
+            query.setObject(1, account);
+            try (ResultSet row = query.executeQuery()) {
+                assertThat(row.next()).as("a Telegram delivery").isTrue();
+                return row.getObject(1, UUID.class);
+            }
+        }
     }
 
     private List<Long> project(Map<String, Object> schema, int items) throws Exception {
