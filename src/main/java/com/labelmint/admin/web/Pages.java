@@ -1,0 +1,40 @@
+package com.labelmint.admin.web;
+
+import com.labelmint.admin.audit.AuditEntry;
+import com.labelmint.admin.dashboard.Dashboard;
+import com.labelmint.platform.paging.Page;
+import com.labelmint.users.api.AccountView;
+import com.labelmint.users.api.Reputation;
+import com.labelmint.users.api.ReputationMove;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import java.util.List;
+
+/**
+ * The console's pages, type-checked at build time: every expression of templates/admin/*.html is checked against
+ * these parameters, so a renamed field breaks the build, not a page in production.
+ */
+@CheckedTemplate(basePath = "admin")
+public final class Pages {
+
+    private Pages() {
+    }
+
+    public static native TemplateInstance login(String email, String error);
+
+    public static native TemplateInstance forbidden(Chrome chrome, String message);
+
+    public static native TemplateInstance problem(Chrome chrome, String title, String detail);
+
+    public static native TemplateInstance dashboard(Chrome chrome, Dashboard dashboard);
+
+    public static native TemplateInstance users(Chrome chrome, Filters filters, Page<AccountView> page, String nextPage);
+
+    public static native TemplateInstance user(Chrome chrome, AccountView account, Reputation reputation,
+                                               Page<ReputationMove> history, String nextPage, List<RoleChoice> roles,
+                                               String defaultBanEnd);
+
+    public static native TemplateInstance confirm(Chrome chrome, Confirmation confirmation);
+
+    public static native TemplateInstance audit(Chrome chrome, Filters filters, Page<AuditEntry> page, String nextPage);
+}
