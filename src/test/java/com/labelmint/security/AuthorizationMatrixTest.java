@@ -94,7 +94,8 @@ class AuthorizationMatrixTest {
                 "jobId", ImportFixtures.importedJob(projectOwner, project, "{\"data\": {\"text\": \"an item\"}}\n").toString(),
                 "batchId", UUID.randomUUID().toString(),
                 "itemId", Long.toString(item),
-                "disputeId", someoneElsesDispute(project, item).toString());
+                "disputeId", someoneElsesDispute(project, item).toString(),
+                "eventId", UUID.randomUUID().toString());
         Map<String, String> signedInTokens = new LinkedHashMap<>();
         List<String> mismatches = new ArrayList<>();
 

@@ -57,7 +57,7 @@ public final class FormValues {
     /** The end of a day written as YYYY-MM-DD (a date input's value), in UTC. */
     public static Instant endOfDay(String field, String value) {
         try {
-            return LocalDate.parse(required(field, value, 10)).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+            return LocalDate.parse(required(field, value, 40)).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         } catch (DateTimeParseException e) {
             throw ProblemException.badRequest("bad-date", field + " is a date written as YYYY-MM-DD, not '" + value + "'");
         }

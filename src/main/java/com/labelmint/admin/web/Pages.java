@@ -2,6 +2,9 @@ package com.labelmint.admin.web;
 
 import com.labelmint.admin.audit.AuditEntry;
 import com.labelmint.admin.dashboard.Dashboard;
+import com.labelmint.consensus.api.DisputeCase;
+import com.labelmint.consensus.api.DisputeView;
+import com.labelmint.platform.events.EventDeliveries;
 import com.labelmint.platform.paging.Page;
 import com.labelmint.users.api.AccountView;
 import com.labelmint.users.api.Reputation;
@@ -37,4 +40,11 @@ public final class Pages {
     public static native TemplateInstance confirm(Chrome chrome, Confirmation confirmation);
 
     public static native TemplateInstance audit(Chrome chrome, Filters filters, Page<AuditEntry> page, String nextPage);
+
+    public static native TemplateInstance disputes(Chrome chrome, Page<DisputeView> page, String nextPage);
+
+    public static native TemplateInstance dispute(Chrome chrome, DisputeCase dispute, String itemData);
+
+    public static native TemplateInstance events(Chrome chrome, Filters filters, Page<EventDeliveries.Delivery> page,
+                                                 EventDeliveries.Backlog backlog, String nextPage);
 }

@@ -11,7 +11,9 @@ import com.labelmint.platform.money.Money;
 import com.labelmint.platform.paging.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,6 +40,21 @@ public class Wallets implements PaymentsApi {
             return balances(connection, userId);
         } catch (SQLException e) {
             throw new IllegalStateException("Balances of " + userId + " could not be read", e);
+        }
+    }
+
+    @Override
+    public List<Money> inEscrow() {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT currency, sum(credits_posted - debits_posted) FROM payments.account "
+                     + "WHERE kind = 'project-escrow' GROUP BY currency ORDER BY currency")) {
+            List<Money> totals = new ArrayList<>();
+            while (rows.next()) {
+                totals.add(Money.ofUnits(rows.getLong(2), Currency.valueOf(rows.getString(1))));
+            }
+            return totals;
+        } catch (SQLException e) {
+            throw new IllegalStateException("The escrow total could not be read", e);
         }
     }
 
