@@ -21,12 +21,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The console end to end in Debian's headless Chromium, driven through its own chromedriver (no browser or driver
@@ -94,43 +98,43 @@ class AdminConsoleBrowserTest {
         browser.findElement(By.name("email")).sendKeys(admin.email());
         browser.findElement(By.name("password")).sendKeys(TestAccounts.PASSWORD);
         browser.findElement(By.name("totpCode")).sendKeys(admin.code());
-        browser.findElement(By.cssSelector("form[action='/admin/login'] button")).click();
-        assertThat(browser.getCurrentUrl()).as(browser.findElement(By.tagName("main")).getText()).endsWith("/admin");
+        clickAndLoad(By.cssSelector("form[action='/admin/login'] button"));
+        assertThat(browser.getCurrentUrl()).as(() -> browser.getPageSource()).endsWith("/admin");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Dashboard");
         assertThat(browser.findElement(By.cssSelector(".tiles")).getText()).contains("labelers active now", "in escrow");
         screenshot("02-dashboard");
 
-        browser.findElement(By.linkText("Users")).click();
+        clickAndLoad(By.linkText("Users"));
         browser.findElement(By.name("q")).sendKeys(name);
-        browser.findElement(By.cssSelector("form.filters button")).click();
+        clickAndLoad(By.cssSelector("form.filters button"));
         screenshot("03-users-search");
-        browser.findElement(By.linkText(name)).click();
+        clickAndLoad(By.linkText(name));
         assertThat(browser.getCurrentUrl()).endsWith("/admin/users/" + labeler.id());
         screenshot("04-user-profile");
 
         browser.findElement(By.cssSelector("#ban input[name=reason]")).sendKeys("answers copied from another labeler");
-        browser.findElement(By.cssSelector("#ban button")).click();
+        clickAndLoad(By.cssSelector("#ban button"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Are you sure?");
         assertThat(browser.findElement(By.cssSelector(".question")).getText()).contains(name, "answers copied");
         screenshot("05-ban-confirmation");
-        browser.findElement(By.cssSelector("button.danger")).click();
+        clickAndLoad(By.cssSelector("button.danger"));
         assertThat(browser.getCurrentUrl()).endsWith("/admin/users/" + labeler.id());
         assertThat(browser.findElement(By.cssSelector("dl.facts")).getText()).contains("banned until");
         screenshot("06-user-banned");
 
-        browser.findElement(By.linkText("Admin actions on this account")).click();
+        clickAndLoad(By.linkText("Admin actions on this account"));
         String audit = browser.findElement(By.cssSelector("table.audit")).getText();
         assertThat(audit).contains("user.ban", "answers copied from another labeler", admin.id().toString(), labeler.id().toString());
         screenshot("07-audit-log");
 
-        browser.findElement(By.linkText("Disputes")).click();
+        clickAndLoad(By.linkText("Disputes"));
         screenshot("08-disputes");
-        browser.findElement(By.cssSelector("a[href='/admin/disputes/" + dispute.id() + "']")).click();
+        clickAndLoad(By.cssSelector("a[href='/admin/disputes/" + dispute.id() + "']"));
         assertThat(browser.findElement(By.cssSelector(".answers")).getText()).contains("positive", "negative");
         screenshot("09-dispute");
         browser.findElement(By.cssSelector("#decide input[value=upheld]")).click();
         browser.findElement(By.cssSelector("#decide textarea[name=note]")).sendKeys("Sarcasm; negative is right");
-        browser.findElement(By.cssSelector("#decide button")).click();
+        clickAndLoad(By.cssSelector("#decide button"));
         assertThat(browser.getCurrentUrl()).endsWith("/admin/disputes/" + dispute.id());
         assertThat(browser.findElement(By.cssSelector("dl.facts")).getText()).contains("upheld", "Sarcasm; negative is right");
         screenshot("10-dispute-upheld");
@@ -142,10 +146,22 @@ class AdminConsoleBrowserTest {
         open("admin/users/" + labeler.id());
         screenshot("12-user-phone");
 
-        browser.findElement(By.cssSelector("form.signout button")).click();
+        clickAndLoad(By.cssSelector("form.signout button"));
         assertThat(browser.getCurrentUrl()).endsWith("/admin/login");
         open("admin/users");
         assertThat(browser.getCurrentUrl()).as("signed out: back to sign-in").endsWith("/admin/login");
+    }
+
+    /**
+     * Clicks something that loads another page and waits until it has: a click returns before the navigation it
+     * starts, and on a loaded machine the old page is still there for a while.
+     */
+    private void clickAndLoad(By target) {
+        WebElement leaving = browser.findElement(By.tagName("html"));
+        browser.findElement(target).click();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        wait.until(ExpectedConditions.stalenessOf(leaving));
+        wait.until(loaded -> "complete".equals(((JavascriptExecutor) loaded).executeScript("return document.readyState")));
     }
 
     private void open(String path) {

@@ -4,6 +4,10 @@ import com.labelmint.admin.audit.AuditEntry;
 import com.labelmint.admin.dashboard.Dashboard;
 import com.labelmint.consensus.api.DisputeCase;
 import com.labelmint.consensus.api.DisputeView;
+import com.labelmint.payments.api.AccountMovement;
+import com.labelmint.payments.api.LedgerAccountView;
+import com.labelmint.payments.api.ReconciliationReport;
+import com.labelmint.payments.api.UnmatchedDeposit;
 import com.labelmint.platform.events.EventDeliveries;
 import com.labelmint.platform.paging.Page;
 import com.labelmint.users.api.AccountView;
@@ -12,6 +16,7 @@ import com.labelmint.users.api.ReputationMove;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The console's pages, type-checked at build time: every expression of templates/admin/*.html is checked against
@@ -47,4 +52,11 @@ public final class Pages {
 
     public static native TemplateInstance events(Chrome chrome, Filters filters, Page<EventDeliveries.Delivery> page,
                                                  EventDeliveries.Backlog backlog, String nextPage);
+
+    public static native TemplateInstance money(Chrome chrome, Filters filters, List<LedgerAccountView> accounts,
+                                                List<ReconciliationReport> reconciliations);
+
+    public static native TemplateInstance ledgerAccount(Chrome chrome, UUID accountId, Page<AccountMovement> page, String nextPage);
+
+    public static native TemplateInstance deposits(Chrome chrome, Page<UnmatchedDeposit> page, String nextPage);
 }

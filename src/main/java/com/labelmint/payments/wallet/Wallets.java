@@ -1,7 +1,6 @@
 package com.labelmint.payments.wallet;
 
 import com.labelmint.payments.api.Balance;
-import com.labelmint.payments.api.PaymentsApi;
 import com.labelmint.payments.ledger.AccountHistory;
 import com.labelmint.payments.ledger.AccountKind;
 import com.labelmint.payments.ledger.LedgerAccount;
@@ -11,18 +10,16 @@ import com.labelmint.platform.money.Money;
 import com.labelmint.platform.paging.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 
-/** A person's balances and the history of their account; also the module's answer to {@link PaymentsApi}. */
+/** A person's balances and the history of their account. */
 @ApplicationScoped
-public class Wallets implements PaymentsApi {
+public class Wallets {
 
     private final DataSource dataSource;
     private final LedgerAccounts accounts;
@@ -34,27 +31,11 @@ public class Wallets implements PaymentsApi {
         this.history = history;
     }
 
-    @Override
     public List<Balance> balances(UUID userId) {
         try (Connection connection = dataSource.getConnection()) {
             return balances(connection, userId);
         } catch (SQLException e) {
             throw new IllegalStateException("Balances of " + userId + " could not be read", e);
-        }
-    }
-
-    @Override
-    public List<Money> inEscrow() {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT currency, sum(credits_posted - debits_posted) FROM payments.account "
-                     + "WHERE kind = 'project-escrow' GROUP BY currency ORDER BY currency")) {
-            List<Money> totals = new ArrayList<>();
-            while (rows.next()) {
-                totals.add(Money.ofUnits(rows.getLong(2), Currency.valueOf(rows.getString(1))));
-            }
-            return totals;
-        } catch (SQLException e) {
-            throw new IllegalStateException("The escrow total could not be read", e);
         }
     }
 
