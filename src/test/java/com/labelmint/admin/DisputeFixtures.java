@@ -21,7 +21,7 @@ final class DisputeFixtures {
     private DisputeFixtures() {
     }
 
-    record OpenDispute(UUID id, UUID dissentingAnswer, Person dissenter) {
+    record OpenDispute(UUID id, UUID projectId, long itemId, UUID dissentingAnswer, Person dissenter) {
     }
 
     static OpenDispute rejectedAnswerDisputed(DataSource dataSource, ItemDecisions decisions, String reason) throws Exception {
@@ -40,6 +40,6 @@ final class DisputeFixtures {
         String id = given().auth().oauth2(dissenter.accessToken()).contentType(ContentType.JSON)
                 .body(Map.of("answerId", dissent, "reason", reason)).post("/api/v1/disputes")
                 .then().statusCode(200).extract().path("id");
-        return new OpenDispute(UUID.fromString(id), dissent, dissenter);
+        return new OpenDispute(UUID.fromString(id), project, item, dissent, dissenter);
     }
 }

@@ -4,12 +4,15 @@ import com.labelmint.admin.audit.AuditEntry;
 import com.labelmint.admin.dashboard.Dashboard;
 import com.labelmint.consensus.api.DisputeCase;
 import com.labelmint.consensus.api.DisputeView;
+import com.labelmint.consensus.api.ProjectQuality;
 import com.labelmint.payments.api.AccountMovement;
 import com.labelmint.payments.api.LedgerAccountView;
 import com.labelmint.payments.api.ReconciliationReport;
 import com.labelmint.payments.api.UnmatchedDeposit;
 import com.labelmint.platform.events.EventDeliveries;
 import com.labelmint.platform.paging.Page;
+import com.labelmint.projects.api.ProjectProgress;
+import com.labelmint.projects.api.ProjectView;
 import com.labelmint.users.api.AccountView;
 import com.labelmint.users.api.Reputation;
 import com.labelmint.users.api.ReputationMove;
@@ -59,4 +62,9 @@ public final class Pages {
     public static native TemplateInstance ledgerAccount(Chrome chrome, UUID accountId, Page<AccountMovement> page, String nextPage);
 
     public static native TemplateInstance deposits(Chrome chrome, Page<UnmatchedDeposit> page, String nextPage);
+
+    public static native TemplateInstance projects(Chrome chrome, Filters filters, Page<ProjectView> page, String nextPage);
+
+    public static native TemplateInstance project(Chrome chrome, ProjectView project, ProjectProgress progress,
+                                                  ProjectQuality quality);
 }

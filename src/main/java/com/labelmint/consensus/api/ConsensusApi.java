@@ -22,6 +22,9 @@ public interface ConsensusApi {
      */
     DisputeView resolveDispute(UUID admin, UUID disputeId, String outcome, String note, String labelJson);
 
+    /** The project's labels so far, consensus's mean confidence and the {@code leastSure} items it was least sure of. */
+    ProjectQuality projectQuality(UUID projectId, int leastSure);
+
     record Backlog(long itemsInReview, long openDisputes) {
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.labelmint.consensus.api.ConsensusApi;
 import com.labelmint.consensus.api.DisputeCase;
 import com.labelmint.consensus.api.DisputeView;
+import com.labelmint.consensus.api.ProjectQuality;
 import com.labelmint.platform.error.ProblemException;
 import com.labelmint.platform.paging.NewestFirstCursor;
 import com.labelmint.platform.paging.Page;
@@ -16,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,6 +30,12 @@ public class ConsensusQueries implements ConsensusApi {
     private static final String BACKLOG = "SELECT (SELECT count(*) FROM consensus.item WHERE state = 'review'), "
             + "(SELECT count(*) FROM consensus.dispute WHERE status = 'open')";
     private static final String ITEM = "SELECT state, label::text FROM consensus.item WHERE id = ?";
+    private static final String PROJECT_TOTALS = "SELECT count(*) FILTER (WHERE state = 'decided'), count(*) FILTER (WHERE state = 'review'), "
+            + "avg(confidence) FILTER (WHERE state = 'decided') FROM consensus.item WHERE project_id = ?";
+    private static final String PROJECT_LABELS = "SELECT label::text, count(*) FROM consensus.item WHERE project_id = ? AND state = 'decided' "
+            + "GROUP BY label::text ORDER BY count(*) DESC, label::text LIMIT 50";
+    private static final String LEAST_SURE = "SELECT id, state, label::text, confidence FROM consensus.item "
+            + "WHERE project_id = ? AND confidence IS NOT NULL ORDER BY confidence, id LIMIT ?";
     /** Paging oldest first reuses the (time, id) cursor, compared the other way round. */
     private static final NewestFirstCursor FIRST = new NewestFirstCursor(Instant.EPOCH, new UUID(0, 0));
 
@@ -104,6 +112,47 @@ public class ConsensusQueries implements ConsensusApi {
                     new DisputeResolution(outcome, note.strip(), label(labelJson))));
         } catch (SQLException e) {
             throw new IllegalStateException("Dispute " + disputeId + " could not be settled", e);
+        }
+    }
+
+    @Override
+    public ProjectQuality projectQuality(UUID projectId, int leastSure) {
+        try (Connection connection = dataSource.getConnection()) {
+            long decided;
+            long inReview;
+            Double meanConfidence;
+            try (PreparedStatement query = connection.prepareStatement(PROJECT_TOTALS)) {
+                query.setObject(1, projectId);
+                try (ResultSet row = query.executeQuery()) {
+                    row.next();
+                    decided = row.getLong(1);
+                    inReview = row.getLong(2);
+                    double mean = row.getDouble(3);
+                    meanConfidence = row.wasNull() ? null : mean;
+                }
+            }
+            List<ProjectQuality.LabelCount> labels = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement(PROJECT_LABELS)) {
+                query.setObject(1, projectId);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        labels.add(new ProjectQuality.LabelCount(rows.getString(1), rows.getLong(2)));
+                    }
+                }
+            }
+            List<ProjectQuality.UnsureItem> unsure = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement(LEAST_SURE)) {
+                query.setObject(1, projectId);
+                query.setInt(2, leastSure);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        unsure.add(new ProjectQuality.UnsureItem(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getDouble(4)));
+                    }
+                }
+            }
+            return new ProjectQuality(decided, inReview, meanConfidence, labels, unsure);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The quality of project " + projectId + " could not be read", e);
         }
     }
 
