@@ -1,5 +1,6 @@
 package com.labelmint.admin;
 
+import static com.labelmint.admin.ConsoleFixtures.console;
 import static com.labelmint.admin.ConsoleFixtures.csrf;
 import static com.labelmint.admin.ConsoleFixtures.signIn;
 import static com.labelmint.admin.ConsoleFixtures.sql;
@@ -24,6 +25,8 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -70,6 +73,17 @@ class AdminConsoleTest {
             stored.next();
             assertThat(stored.getLong(1)).as("the session id is stored hashed, never as it is").isZero();
         }
+    }
+
+    @Test
+    void theDashboardShowsTheFiguresAndADayOfAnswersPerHour() throws Exception {
+        ConsoleFixtures.Admin admin = ConsoleFixtures.admin(dataSource);
+        String page = console(signIn(admin)).get("/admin").then().statusCode(200).extract().body().asString();
+        assertThat(page).contains("labelers active now", "answers in the last minute", "items waiting for answers",
+                "items waiting for review", "disputes open", "in escrow", "events waiting for delivery", "event deliveries failed");
+        Matcher line = Pattern.compile("<polyline [^>]*points=\"([^\"]*)\"").matcher(page);
+        assertThat(line.find()).isTrue();
+        assertThat(line.group(1).split(" ")).as("one point per hour of the last day").hasSize(24);
     }
 
     @Test
@@ -209,10 +223,6 @@ class AdminConsoleTest {
 
     private static RequestSpecification anonymous() {
         return given().redirects().follow(false);
-    }
-
-    private static RequestSpecification console(String session) {
-        return given().redirects().follow(false).cookie("labelmint_admin", session);
     }
 
     private static io.restassured.response.Response ban(String session, UUID accountId, String csrf) {

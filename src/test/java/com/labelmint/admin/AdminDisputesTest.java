@@ -1,9 +1,9 @@
 package com.labelmint.admin;
 
+import static com.labelmint.admin.ConsoleFixtures.console;
 import static com.labelmint.admin.ConsoleFixtures.csrf;
 import static com.labelmint.admin.ConsoleFixtures.csrfOf;
 import static com.labelmint.admin.ConsoleFixtures.signIn;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
@@ -17,7 +17,6 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import java.lang.reflect.Method;
@@ -105,10 +104,6 @@ class AdminDisputesTest {
             console(session).formParam("csrf", "wrong").formParam("confirmed", "yes").post(path).then().statusCode(403);
         }
         console(session).get("/admin/users").then().statusCode(200); // the walk signed nobody out
-    }
-
-    private static RequestSpecification console(String session) {
-        return given().redirects().follow(false).cookie("labelmint_admin", session);
     }
 
     private String status(UUID dispute) throws Exception {

@@ -1,14 +1,13 @@
 package com.labelmint.admin;
 
+import static com.labelmint.admin.ConsoleFixtures.console;
 import static com.labelmint.admin.ConsoleFixtures.csrf;
 import static com.labelmint.admin.ConsoleFixtures.signIn;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
 import com.labelmint.tasks.QueueFixtures;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -41,9 +40,5 @@ class AdminEventsTest {
         assertThat(QueueFixtures.count(dataSource, "SELECT count(*) FROM admin.audit_entry WHERE action = 'event.retry' AND target_id = ? "
                 + "AND before->>'status' = 'FAILED'", event.toString())).isEqualTo(1);
         console(session).formParam("csrf", csrf(session)).post("/admin/events/" + UUID.randomUUID() + "/retry").then().statusCode(404);
-    }
-
-    private static RequestSpecification console(String session) {
-        return given().redirects().follow(false).cookie("labelmint_admin", session);
     }
 }

@@ -1,12 +1,11 @@
 package com.labelmint.admin;
 
+import static com.labelmint.admin.ConsoleFixtures.console;
 import static com.labelmint.admin.ConsoleFixtures.signIn;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 
 import com.labelmint.tasks.QueueFixtures;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -37,9 +36,5 @@ class AdminMoneyTest {
         console(session).get("/admin/money/deposits").then().statusCode(200).body(containsString(hash))
                 .body(containsString("2.500000 USDT")).body(containsString("no such memo"));
         console(session).get("/admin/money/deposits?before=garbage").then().statusCode(400);
-    }
-
-    private static RequestSpecification console(String session) {
-        return given().redirects().follow(false).cookie("labelmint_admin", session);
     }
 }

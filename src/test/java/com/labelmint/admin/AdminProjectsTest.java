@@ -1,12 +1,11 @@
 package com.labelmint.admin;
 
+import static com.labelmint.admin.ConsoleFixtures.console;
 import static com.labelmint.admin.ConsoleFixtures.signIn;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 
 import com.labelmint.consensus.decision.ItemDecisions;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -37,9 +36,5 @@ class AdminProjectsTest {
                 .body(containsString("&quot;positive&quot;"))
                 .body(containsString("<td>" + decided.itemId() + "</td>"))
                 .body(containsString("mean consensus confidence"));
-    }
-
-    private static RequestSpecification console(String session) {
-        return given().redirects().follow(false).cookie("labelmint_admin", session);
     }
 }

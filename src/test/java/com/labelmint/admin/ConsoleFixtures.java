@@ -7,6 +7,7 @@ import com.labelmint.testing.Rfc6238;
 import com.labelmint.testing.TestAccounts;
 import com.labelmint.testing.TestAccounts.Person;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.UUID;
@@ -82,6 +83,11 @@ public final class ConsoleFixtures {
         String cookie = response.cookie("labelmint_admin");
         assertThat(cookie).isNotBlank();
         return cookie;
+    }
+
+    /** A request with the console session's cookie that does not follow redirects, so tests see the 303s. */
+    public static RequestSpecification console(String session) {
+        return given().redirects().follow(false).cookie("labelmint_admin", session);
     }
 
     public static String signIn(Admin admin) throws Exception {

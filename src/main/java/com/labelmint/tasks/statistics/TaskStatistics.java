@@ -21,13 +21,13 @@ public class TaskStatistics implements TasksApi {
 
     private static final String WORKLOAD = "SELECT "
             + "(SELECT count(DISTINCT labeler_id) FROM tasks.lease WHERE state = 'active' AND expires_at > ?), "
-            + "(SELECT count(*) FROM tasks.answer WHERE submitted_at > ? - interval '1 minute'), "
+            + "(SELECT count(*) FROM tasks.answer WHERE submitted_at > CAST(? AS timestamptz) - interval '1 minute'), "
             + "(SELECT count(*) FROM tasks.item WHERE state = 'open' AND gold_answer IS NULL)";
-    private static final String ANSWERS_PER_HOUR = "SELECT hour, count(answer.id) "
+    private static final String ANSWERS_PER_HOUR = "SELECT slot.start, count(answer.id) "
             + "FROM generate_series(date_trunc('hour', CAST(? AS timestamptz)) - make_interval(hours => ? - 1), "
-            + "date_trunc('hour', CAST(? AS timestamptz)), interval '1 hour') AS hour "
-            + "LEFT JOIN tasks.answer answer ON answer.submitted_at >= hour AND answer.submitted_at < hour + interval '1 hour' "
-            + "GROUP BY hour ORDER BY hour";
+            + "date_trunc('hour', CAST(? AS timestamptz)), interval '1 hour') AS slot(start) "
+            + "LEFT JOIN tasks.answer answer ON answer.submitted_at >= slot.start AND answer.submitted_at < slot.start + interval '1 hour' "
+            + "GROUP BY slot.start ORDER BY slot.start";
 
     private final DataSource dataSource;
     private final Clock clock;
