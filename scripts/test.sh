@@ -17,4 +17,14 @@ if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   fi
 fi
 
+# AdminConsoleBrowserTest drives Debian's headless Chromium through its chromedriver (Selenium, no downloads).
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "[test] installing chromium and chromium-driver from Debian's packages"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+  else
+    echo "chromium and chromedriver are missing: install them (Debian: sudo apt-get install -y chromium chromium-driver)" >&2; exit 1
+  fi
+fi
+
 exec mvn -B -ntp verify "$@"

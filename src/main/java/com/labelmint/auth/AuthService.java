@@ -1,5 +1,7 @@
 package com.labelmint.auth;
 
+import com.labelmint.auth.api.AuthApi;
+import com.labelmint.auth.api.VerifiedSignIn;
 import com.labelmint.auth.credential.Credential;
 import com.labelmint.auth.mfa.TotpService;
 import com.labelmint.auth.telegram.TelegramSignIn;
@@ -32,7 +34,7 @@ import java.util.function.Supplier;
  * outside any transaction, so a flood of sign-ins cannot hold database connections.
  */
 @ApplicationScoped
-public class AuthService {
+public class AuthService implements AuthApi {
 
     /** Roles a person may give themselves; reviewers and admins are appointed by admins. */
     private static final Set<Role> SELF_SERVICE_ROLES = EnumSet.of(Role.CLIENT, Role.LABELER);
@@ -89,9 +91,20 @@ public class AuthService {
      * counted by the {@link LoginThrottle}; past its budget even the right password is refused.
      */
     public TokenPair login(String email, String password, String totpCode, String recoveryCode, String clientAddress) {
+        VerifiedSignIn verified = throttled(email, clientAddress, () -> verify(email, password, totpCode, recoveryCode));
+        return QuarkusTransaction.requiringNew().call(() -> tokens(verified.account(),
+                sessions.open(verified.account().id(), verified.secondFactor())));
+    }
+
+    @Override
+    public VerifiedSignIn verifySignIn(String email, String password, String totpCode, String clientAddress) {
+        return throttled(email, clientAddress, () -> verify(email, password, totpCode, null));
+    }
+
+    private VerifiedSignIn throttled(String email, String clientAddress, Supplier<VerifiedSignIn> check) {
         throttle.checkAllowed(email, clientAddress);
         try {
-            return authenticate(email, password, totpCode, recoveryCode);
+            return check.get();
         } catch (ProblemException e) {
             if (e.problem().status() == 401 && !e.problem().type().endsWith(":mfa-required")) {
                 throttle.recordFailure(email, clientAddress);
@@ -100,7 +113,8 @@ public class AuthService {
         }
     }
 
-    private TokenPair authenticate(String email, String password, String totpCode, String recoveryCode) {
+    /** Checks the credentials; the second factor's used step commits with the check, so a code works once. */
+    private VerifiedSignIn verify(String email, String password, String totpCode, String recoveryCode) {
         Optional<Credential> credential = QuarkusTransaction.requiringNew().call(() -> Credential.findByEmail(email));
         if (credential.isEmpty()) {
             hasher.spendCheckTime(password);
@@ -117,8 +131,7 @@ public class AuthService {
             if (secondFactor) {
                 totp.verifySignIn(accountId, totpCode, recoveryCode);
             }
-            SessionService.Issued session = sessions.open(account.id(), secondFactor);
-            return tokens(account, session);
+            return new VerifiedSignIn(account, secondFactor);
         });
     }
 

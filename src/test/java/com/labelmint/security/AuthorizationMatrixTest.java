@@ -97,7 +97,8 @@ class AuthorizationMatrixTest {
                 Map.entry("jobId", ImportFixtures.importedJob(projectOwner, project, "{\"data\": {\"text\": \"an item\"}}\n").toString()),
                 Map.entry("batchId", UUID.randomUUID().toString()),
                 Map.entry("itemId", Long.toString(item)),
-                Map.entry("disputeId", someoneElsesDispute(project, item).toString()));
+                Map.entry("disputeId", someoneElsesDispute(project, item).toString()),
+                Map.entry("eventId", UUID.randomUUID().toString()));
         Map<String, String> signedInTokens = new LinkedHashMap<>();
         List<String> mismatches = new ArrayList<>();
 

@@ -25,6 +25,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +48,8 @@ class HostileInputFuzzTest {
     /** They end the caller's session or change its password: the walk needs its callers signed in throughout. */
     private static final Set<String> LEFT_OUT = Set.of("POST /api/v1/auth/logout", "POST /api/v1/auth/logout-all",
             "POST /api/v1/auth/credentials");
+    /** Called by Telegram with the secret header, not by a signed-in caller: the fuzz sends the secret. */
+    private static final String TELEGRAM_WEBHOOK = "/telegram/webhook";
     private static final String WEBHOOK = "{\"url\": \"http://127.0.0.1:9/hook\", \"events\": [\"budget.low\"]}";
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{(\\w+)}");
     private static final RestAssuredConfig RAW_BODIES = RestAssuredConfig.config().encoderConfig(
@@ -58,6 +61,9 @@ class HostileInputFuzzTest {
 
     @Inject
     DataSource dataSource;
+
+    @ConfigProperty(name = "labelmint.telegram.webhook-secret")
+    String webhookSecret;
 
     @Test
     void noInputMakesAnEndpointFailOrAnswerWithoutAProblemDocument() throws Exception {
@@ -71,10 +77,11 @@ class HostileInputFuzzTest {
         Map<Integer, Integer> statuses = new java.util.TreeMap<>();
 
         for (AuthorizationMatrix.Row row : AuthorizationMatrix.read(MATRIX).rows()) {
-            if (LEFT_OUT.contains(row.endpoint())) {
-                continue;
+            if (LEFT_OUT.contains(row.endpoint()) || row.path().startsWith("/admin")) {
+                continue; // the console answers with HTML pages; its own tests walk its bad input
             }
-            String caller = admittedCaller(row);
+            boolean telegram = row.path().equals(TELEGRAM_WEBHOOK);
+            String caller = telegram ? "anonymous" : admittedCaller(row);
             String path = withIds(row.path(), ids);
             boolean withBody = !row.method().equals("GET") && !row.method().equals("DELETE");
             for (int i = 0; i < requestsPerEndpoint; i++) {
@@ -83,7 +90,8 @@ class HostileInputFuzzTest {
                 String body = withBody ? (contentType.contains("json") ? input.jsonBody(seeds.getOrDefault(row.endpoint(), "{}"))
                         : input.rawBody()) : null;
                 String idempotencyKey = i % 3 == 0 ? input.headerValue() : null;
-                Response response = call(row.method(), path + query, contentType, body, idempotencyKey, callers.token(caller));
+                Response response = call(row.method(), path + query, contentType, body, idempotencyKey, callers.token(caller),
+                        telegram ? webhookSecret : null);
                 statuses.merge(response.statusCode(), 1, Integer::sum);
                 if (response.statusCode() == 401 && !caller.equals("anonymous") && !caller.equals("admin")) {
                     callers.forget(caller); // a fuzzed call may have ended the session (e.g. a ban); the next one signs in again
@@ -185,13 +193,16 @@ class HostileInputFuzzTest {
         bodies.put("POST /api/v1/disputes", "{\"itemId\": " + ids.get("itemId") + ", \"reason\": \"the label is wrong\"}");
         bodies.put("POST /api/v1/disputes/{disputeId}/resolution", "{\"outcome\": \"dismissed\", \"note\": \"fine as it is\"}");
         bodies.put("POST /api/v1/projects/{projectId}/webhooks", WEBHOOK);
+        bodies.put("POST " + TELEGRAM_WEBHOOK, "{\"update_id\": 912345678, \"message\": {\"message_id\": 1, \"date\": 1767225600, "
+                + "\"chat\": {\"id\": 700000001, \"type\": \"private\"}, \"from\": {\"id\": 700000001, \"is_bot\": false, "
+                + "\"first_name\": \"Fuzz\", \"language_code\": \"en\"}, \"text\": \"/start\"}}");
         bodies.put("PUT /api/v1/notifications/preferences",
                 "{\"quietHours\": {\"start\": \"22:00\", \"end\": \"07:00\"}, \"kinds\": {\"task-available\": {\"email\": false}}}");
         return bodies;
     }
 
     private static Response call(String method, String pathAndQuery, String contentType, String body, String idempotencyKey,
-                                 String token) {
+                                 String token, String telegramSecret) {
         // paths and queries go as written: REST Assured would encode them again (and the colon of items:import)
         RequestSpecification request = given().config(RAW_BODIES).urlEncodingEnabled(false).redirects().follow(false);
         if (token != null) {
@@ -199,6 +210,9 @@ class HostileInputFuzzTest {
         }
         if (idempotencyKey != null) {
             request = request.header("Idempotency-Key", idempotencyKey);
+        }
+        if (telegramSecret != null) {
+            request = request.header("X-Telegram-Bot-Api-Secret-Token", telegramSecret);
         }
         if (body != null) {
             request = request.contentType(contentType).body(body.getBytes(StandardCharsets.UTF_8));

@@ -55,6 +55,8 @@ public class Disputes {
     private static final String BY_ID = "SELECT " + COLUMNS + " FROM consensus.dispute WHERE id = ?";
     private static final String LOCK_BY_ID = BY_ID + " FOR UPDATE";
     private static final String OPEN = "SELECT " + COLUMNS + " FROM consensus.dispute WHERE status = 'open' ORDER BY opened_at, id LIMIT ?";
+    private static final String OPEN_AFTER = "SELECT " + COLUMNS + " FROM consensus.dispute WHERE status = 'open' "
+            + "AND (opened_at, id) > (?, ?) ORDER BY opened_at, id LIMIT ?";
 
     private static final String SETTLE = """
             UPDATE consensus.dispute SET status = ?, resolved_by = ?, resolved_at = ?, resolution_note = ?, new_label = cast(? AS jsonb)
@@ -153,6 +155,16 @@ public class Disputes {
     public List<Dispute> open(int limit) throws SQLException {
         try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(OPEN)) {
             query.setInt(1, limit);
+            return list(query);
+        }
+    }
+
+    /** Open disputes opened after the given one (oldest first), for paging through the admins' work list. */
+    public List<Dispute> openAfter(Instant openedAt, UUID id, int limit) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(OPEN_AFTER)) {
+            query.setTimestamp(1, Timestamp.from(openedAt));
+            query.setObject(2, id);
+            query.setInt(3, limit);
             return list(query);
         }
     }

@@ -2,6 +2,7 @@ package com.labelmint.payments.api;
 
 import com.labelmint.platform.money.Currency;
 import com.labelmint.platform.money.Money;
+import com.labelmint.platform.paging.Page;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,4 +14,19 @@ public interface PaymentsApi {
 
     /** What the project's escrow can still pay in {@code currency}, holds for undecided answers taken off; zero before funding. */
     Money escrowAvailable(UUID projectId, Currency currency);
+
+    /** Money held in projects' escrow accounts (posted balance), one amount per currency that has any. */
+    List<Money> inEscrow();
+
+    /** The ledger accounts of one owner (a person or a project) or the first {@code limit} of a kind; exactly one. */
+    List<LedgerAccountView> ledgerAccounts(UUID ownerId, String kind, int limit);
+
+    /** One ledger account's transfers, newest first; a 404 problem for an unknown account. */
+    Page<AccountMovement> ledgerTransfers(UUID accountId, String cursor, int limit);
+
+    /** The latest reconciliation runs, newest first. */
+    List<ReconciliationReport> reconciliations(int limit);
+
+    /** Deposits nobody's memo matched, newest first. */
+    Page<UnmatchedDeposit> unmatchedDeposits(String before, int limit);
 }

@@ -1,5 +1,6 @@
 package com.labelmint.payments.ledger;
 
+import com.labelmint.payments.api.AccountMovement;
 import com.labelmint.platform.money.Currency;
 import com.labelmint.platform.money.Money;
 import com.labelmint.platform.paging.NewestFirstCursor;

@@ -1,5 +1,6 @@
 package com.labelmint.payments.ledger;
 
+import com.labelmint.payments.api.LedgerAccountView;
 import com.labelmint.platform.money.Currency;
 import com.labelmint.platform.money.Money;
 import java.util.UUID;
@@ -7,6 +8,11 @@ import java.util.UUID;
 /** An account with its running totals, as of the read. */
 public record LedgerAccount(UUID id, AccountKind kind, UUID ownerId, Currency currency, long debitsPending, long debitsPosted,
                             long creditsPending, long creditsPosted) {
+
+    /** The account as admins see it. */
+    public LedgerAccountView view() {
+        return new LedgerAccountView(id, kind.dbName(), ownerId, balance(), available(), incoming(), held());
+    }
 
     /** Credits minus debits, posted only. */
     public Money balance() {

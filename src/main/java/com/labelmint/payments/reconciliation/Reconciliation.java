@@ -3,6 +3,7 @@ package com.labelmint.payments.reconciliation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.labelmint.payments.api.ReconciliationReport;
 import com.labelmint.payments.ledger.AccountKind;
 import com.labelmint.payments.ledger.LedgerAccount;
 import com.labelmint.payments.ledger.LedgerAccounts;

@@ -1,7 +1,7 @@
 package com.labelmint.payments.wallet;
 
 import com.labelmint.payments.api.Balance;
-import com.labelmint.payments.ledger.AccountMovement;
+import com.labelmint.payments.api.AccountMovement;
 import com.labelmint.platform.paging.Page;
 import java.util.List;
 

@@ -1,7 +1,6 @@
 package com.labelmint.payments.wallet;
 
 import com.labelmint.payments.api.Balance;
-import com.labelmint.payments.api.PaymentsApi;
 import com.labelmint.payments.ledger.AccountHistory;
 import com.labelmint.payments.ledger.AccountKind;
 import com.labelmint.payments.ledger.LedgerAccount;
@@ -18,9 +17,9 @@ import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 
-/** A person's balances and the history of their account; also the module's answer to {@link PaymentsApi}. */
+/** A person's balances and the history of their account. */
 @ApplicationScoped
-public class Wallets implements PaymentsApi {
+public class Wallets {
 
     private final DataSource dataSource;
     private final LedgerAccounts accounts;
@@ -32,7 +31,6 @@ public class Wallets implements PaymentsApi {
         this.history = history;
     }
 
-    @Override
     public List<Balance> balances(UUID userId) {
         try (Connection connection = dataSource.getConnection()) {
             return balances(connection, userId);
@@ -41,7 +39,7 @@ public class Wallets implements PaymentsApi {
         }
     }
 
-    @Override
+    /** What the project's escrow can still pay in {@code currency}, holds for undecided answers taken off. */
     public Money escrowAvailable(UUID projectId, Currency currency) {
         try (Connection connection = dataSource.getConnection()) {
             return accounts.find(connection, AccountKind.PROJECT_ESCROW, projectId, currency).map(LedgerAccount::available)

@@ -1,5 +1,6 @@
 package com.labelmint.projects.api;
 
+import com.labelmint.platform.paging.Page;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -7,4 +8,10 @@ import java.util.UUID;
 public interface ProjectsApi {
 
     Optional<ProjectView> find(UUID projectId);
+
+    /** Every project, of a status when given, newest first; {@code after} is the previous page's cursor. */
+    Page<ProjectView> all(ProjectStatus status, String after, int limit);
+
+    /** How far the project has come; empty before anything was imported. */
+    Optional<ProjectProgress> progress(UUID projectId);
 }

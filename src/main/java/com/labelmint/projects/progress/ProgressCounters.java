@@ -1,6 +1,7 @@
 package com.labelmint.projects.progress;
 
 import com.labelmint.consensus.api.ItemLabelled;
+import com.labelmint.projects.api.ProjectProgress;
 import com.labelmint.tasks.api.AnswerSubmitted;
 import com.labelmint.tasks.api.ItemFullyAnswered;
 import com.labelmint.tasks.api.ItemsImported;

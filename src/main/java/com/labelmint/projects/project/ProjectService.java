@@ -7,16 +7,19 @@ import com.labelmint.platform.paging.NewestFirstCursor;
 import com.labelmint.platform.paging.Page;
 import com.labelmint.projects.api.LabelSchema;
 import com.labelmint.projects.api.ProjectChanged;
+import com.labelmint.projects.api.ProjectProgress;
 import com.labelmint.projects.api.ProjectSettings;
 import com.labelmint.projects.api.ProjectStatus;
 import com.labelmint.projects.api.ProjectStatusChanged;
 import com.labelmint.projects.api.ProjectView;
 import com.labelmint.projects.api.ProjectsApi;
+import com.labelmint.projects.progress.ProgressCounters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -41,12 +44,14 @@ public class ProjectService implements ProjectsApi {
     private final ProjectMapper mapper;
     private final EventPublisher events;
     private final EntityManager entityManager;
+    private final ProgressCounters progress;
     private final Clock clock;
 
-    ProjectService(ProjectMapper mapper, EventPublisher events, EntityManager entityManager, Clock clock) {
+    ProjectService(ProjectMapper mapper, EventPublisher events, EntityManager entityManager, ProgressCounters progress, Clock clock) {
         this.mapper = mapper;
         this.events = events;
         this.entityManager = entityManager;
+        this.progress = progress;
         this.clock = clock;
     }
 
@@ -142,6 +147,20 @@ public class ProjectService implements ProjectsApi {
         }
         ProjectMember.delete("key.projectId", projectId);
         project.delete();
+    }
+
+    @Override
+    public Page<ProjectView> all(ProjectStatus status, String after, int limit) {
+        return list(new Caller(null, true), status, after, limit);
+    }
+
+    @Override
+    public Optional<ProjectProgress> progress(UUID projectId) {
+        try {
+            return progress.read(projectId);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The progress of " + projectId + " could not be read", e);
+        }
     }
 
     public Page<ProjectView> list(Caller caller, ProjectStatus status, String after, int limit) {

@@ -1,13 +1,14 @@
 package com.labelmint.tasks.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * The tasks module's synchronous face: the labeling loop for clients other than the REST API (the Telegram bot),
- * under the same rules — one lease at a time, its deadline, one answer per item. Refusals are
- * {@link com.labelmint.platform.error.ProblemException}s, as the REST API answers them.
+ * under the same rules — one lease at a time, its deadline, one answer per item — and the labeling floor for
+ * operators. Refusals are {@link com.labelmint.platform.error.ProblemException}s, as the REST API answers them.
  */
 public interface TasksApi {
 
@@ -22,4 +23,13 @@ public interface TasksApi {
 
     /** How much the labeler has answered. */
     LabelerActivity activity(UUID labelerId);
+
+    /** The labeling floor right now. */
+    Workload workload();
+
+    /** Answers submitted in each of the last {@code hours} clock hours, oldest first, the current hour last. */
+    List<Long> answersPerHour(int hours);
+
+    /** What labelers were shown for an item: its data as JSON; empty for an unknown item. */
+    Optional<String> itemData(long itemId);
 }

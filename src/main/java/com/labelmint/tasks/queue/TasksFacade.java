@@ -4,16 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.labelmint.tasks.api.LabelerActivity;
 import com.labelmint.tasks.api.Task;
 import com.labelmint.tasks.api.TasksApi;
+import com.labelmint.tasks.api.Workload;
+import com.labelmint.tasks.statistics.TaskStatistics;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 
-/** {@link TasksApi} over the same queue and answers the REST API uses. */
+/** {@link TasksApi} over the same queue and answers the REST API uses, and the floor's statistics. */
 @ApplicationScoped
 public class TasksFacade implements TasksApi {
 
@@ -24,11 +27,13 @@ public class TasksFacade implements TasksApi {
     private final TaskQueue queue;
     private final TaskAnswers answers;
     private final DataSource dataSource;
+    private final TaskStatistics statistics;
 
-    TasksFacade(TaskQueue queue, TaskAnswers answers, DataSource dataSource) {
+    TasksFacade(TaskQueue queue, TaskAnswers answers, DataSource dataSource, TaskStatistics statistics) {
         this.queue = queue;
         this.answers = answers;
         this.dataSource = dataSource;
+        this.statistics = statistics;
     }
 
     @Override
@@ -57,5 +62,20 @@ public class TasksFacade implements TasksApi {
         } catch (SQLException e) {
             throw new IllegalStateException("A labeler's answers could not be counted", e);
         }
+    }
+
+    @Override
+    public Workload workload() {
+        return statistics.workload();
+    }
+
+    @Override
+    public List<Long> answersPerHour(int hours) {
+        return statistics.answersPerHour(hours);
+    }
+
+    @Override
+    public Optional<String> itemData(long itemId) {
+        return statistics.itemData(itemId);
     }
 }

@@ -1,9 +1,14 @@
 package com.labelmint.users.account;
 
 import com.labelmint.platform.events.EventPublisher;
+import com.labelmint.platform.paging.Page;
+import com.labelmint.users.admin.AccountAdministration;
+import com.labelmint.users.admin.AccountSearch;
 import com.labelmint.users.api.AccountView;
 import com.labelmint.users.api.NewAccount;
 import com.labelmint.users.api.Reputation;
+import com.labelmint.users.api.ReputationMove;
+import com.labelmint.users.api.Role;
 import com.labelmint.users.api.UserRegistered;
 import com.labelmint.users.api.UsersApi;
 import com.labelmint.users.profile.ProfileService;
@@ -23,12 +28,17 @@ public class AccountService implements UsersApi {
     private final EventPublisher events;
     private final ReputationService reputations;
     private final ProfileService profiles;
+    private final AccountSearch search;
+    private final AccountAdministration administration;
     private final Clock clock;
 
-    AccountService(EventPublisher events, ReputationService reputations, ProfileService profiles, Clock clock) {
+    AccountService(EventPublisher events, ReputationService reputations, ProfileService profiles, AccountSearch search,
+                   AccountAdministration administration, Clock clock) {
         this.events = events;
         this.reputations = reputations;
         this.profiles = profiles;
+        this.search = search;
+        this.administration = administration;
         this.clock = clock;
     }
 
@@ -67,5 +77,30 @@ public class AccountService implements UsersApi {
     @Override
     public AccountView changeLanguage(UUID accountId, String language) {
         return profiles.update(accountId, null, language, null);
+    }
+
+    @Override
+    public Page<AccountView> search(String text, Role role, Boolean banned, String after, int limit) {
+        return search.search(new AccountSearch.Criteria(text, role, banned), after, limit);
+    }
+
+    @Override
+    public Page<ReputationMove> reputationHistory(UUID accountId, String before, int limit) {
+        return reputations.history(accountId, Page.numericCursor(before), limit);
+    }
+
+    @Override
+    public AccountView setRoles(UUID accountId, Set<Role> roles, UUID admin) {
+        return administration.setRoles(accountId, roles, admin);
+    }
+
+    @Override
+    public AccountView ban(UUID accountId, String reason, Instant until, UUID admin) {
+        return administration.ban(accountId, reason, until, admin);
+    }
+
+    @Override
+    public AccountView unban(UUID accountId, UUID admin) {
+        return administration.unban(accountId, admin);
     }
 }

@@ -6,7 +6,7 @@ import com.labelmint.users.api.AccountView;
 import com.labelmint.users.api.Reputation;
 import com.labelmint.users.api.Role;
 import com.labelmint.users.api.UsersApi;
-import com.labelmint.users.reputation.ReputationMove;
+import com.labelmint.users.api.ReputationMove;
 import com.labelmint.users.reputation.ReputationService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

@@ -1,5 +1,7 @@
 package com.labelmint.users.api;
 
+import com.labelmint.platform.paging.Page;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -20,4 +22,22 @@ public interface UsersApi {
 
     /** Sets the language LabelMint speaks to the person ({@code en} or {@code ru}); joins the caller's transaction. */
     AccountView changeLanguage(UUID accountId, String language);
+
+    /**
+     * Accounts matching a fragment of the display name or Telegram username (or an exact id), of a role and ban
+     * state when given; newest first, {@code after} being the previous page's cursor.
+     */
+    Page<AccountView> search(String text, Role role, Boolean banned, String after, int limit);
+
+    /** Newest first; {@code before} is the previous page's cursor. */
+    Page<ReputationMove> reputationHistory(UUID accountId, String before, int limit);
+
+    /** Gives the account exactly these roles, as {@code admin} decided; publishes {@link RolesChanged} on a change. */
+    AccountView setRoles(UUID accountId, Set<Role> roles, UUID admin);
+
+    /** Bans the account until {@code until}; publishes {@link UserBanned}. */
+    AccountView ban(UUID accountId, String reason, Instant until, UUID admin);
+
+    /** Lifts a ban; publishes {@link UserUnbanned}. */
+    AccountView unban(UUID accountId, UUID admin);
 }

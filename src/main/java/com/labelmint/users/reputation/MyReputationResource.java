@@ -2,6 +2,7 @@ package com.labelmint.users.reputation;
 
 import com.labelmint.platform.paging.Page;
 import com.labelmint.users.api.Reputation;
+import com.labelmint.users.api.ReputationMove;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -5,6 +5,7 @@ import com.labelmint.platform.events.EventPublisher;
 import com.labelmint.platform.paging.Page;
 import com.labelmint.users.api.Reputation;
 import com.labelmint.users.api.ReputationChanged;
+import com.labelmint.users.api.ReputationMove;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -72,7 +73,12 @@ public class ReputationService {
                 .<ReputationHistoryEntry>find("accountId = ?1 and id < ?2 order by id desc", accountId,
                         before == null ? Long.MAX_VALUE : before)
                 .page(0, limit + 1).list();
-        return Page.fromOneExtra(fetched, limit, entry -> entry.id.toString()).map(ReputationMove::of);
+        return Page.fromOneExtra(fetched, limit, entry -> entry.id.toString()).map(ReputationService::move);
+    }
+
+    private static ReputationMove move(ReputationHistoryEntry entry) {
+        return new ReputationMove(ReputationScore.OVERALL.equals(entry.skill) ? null : entry.skill,
+                entry.previousScore, entry.score, entry.measuredAt);
     }
 
     private static void remember(ReputationScore score, Double previous, UUID cause) {

@@ -1,4 +1,4 @@
-package com.labelmint.projects.progress;
+package com.labelmint.projects.api;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package com.labelmint.payments.ledger;
+package com.labelmint.payments.api;
 
 import com.labelmint.platform.money.Money;
 import java.time.Instant;

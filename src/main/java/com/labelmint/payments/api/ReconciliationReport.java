@@ -1,4 +1,4 @@
-package com.labelmint.payments.reconciliation;
+package com.labelmint.payments.api;
 
 import com.labelmint.platform.money.Money;
 import java.time.Instant;
