@@ -51,7 +51,8 @@ public class WithdrawalDecisions {
                 throw ProblemException.conflict("withdrawal-not-awaiting-approval",
                         "Withdrawal " + withdrawalId + " is " + withdrawal.status().dbName() + ", not awaiting approval");
             }
-            store.decide(connection, withdrawalId, WithdrawalStatus.APPROVED, adminId, blankToNull(reason), clock.instant());
+            store.decide(connection, withdrawalId, adminId, blankToNull(reason), clock.instant());
+            store.move(connection, withdrawalId, WithdrawalStatus.APPROVED, null, clock.instant());
             return AdminWithdrawalView.of(store.find(connection, withdrawalId).orElseThrow());
         }
     }
@@ -67,7 +68,7 @@ public class WithdrawalDecisions {
                 throw ProblemException.conflict("withdrawal-already-sent",
                         "Withdrawal " + withdrawalId + " is " + withdrawal.status().dbName() + ": only one not yet sent can be rejected");
             }
-            store.decide(connection, withdrawalId, WithdrawalStatus.REJECTED, adminId, reason.strip(), clock.instant());
+            store.decide(connection, withdrawalId, adminId, reason.strip(), clock.instant());
             settlement.released(connection, withdrawal, WithdrawalStatus.REJECTED, "Rejected: " + reason.strip());
             return AdminWithdrawalView.of(store.find(connection, withdrawalId).orElseThrow());
         }

@@ -36,7 +36,7 @@ class WithdrawalSettlement {
     void completed(Connection connection, Withdrawal withdrawal) throws SQLException {
         ledger.transfer(connection, TransferRequest.postPending(settlementId("post", withdrawal), withdrawal.holdTransferId(), null,
                 reason(withdrawal).withNote("sent in TON transaction " + withdrawal.txHash())));
-        store.finish(connection, withdrawal.id(), WithdrawalStatus.COMPLETED, null, clock.instant());
+        store.move(connection, withdrawal.id(), WithdrawalStatus.COMPLETED, null, clock.instant());
         events.publish(new WithdrawalCompleted(UUID.randomUUID(), clock.instant(), withdrawal.id(), withdrawal.userId(),
                 withdrawal.amount(), withdrawal.addressRaw(), withdrawal.txHash()));
     }
@@ -45,7 +45,7 @@ class WithdrawalSettlement {
     void released(Connection connection, Withdrawal withdrawal, WithdrawalStatus status, String reasonShown) throws SQLException {
         ledger.transfer(connection, TransferRequest.voidPending(settlementId("void", withdrawal), withdrawal.holdTransferId(),
                 reason(withdrawal).withNote(status.dbName())));
-        store.finish(connection, withdrawal.id(), status, reasonShown, clock.instant());
+        store.move(connection, withdrawal.id(), status, reasonShown, clock.instant());
         events.publish(new WithdrawalFailed(UUID.randomUUID(), clock.instant(), withdrawal.id(), withdrawal.userId(), withdrawal.amount(),
                 status == WithdrawalStatus.REJECTED, reasonShown));
     }

@@ -63,9 +63,9 @@ public class WithdrawalStore {
             WHERE id = ? AND status = 'sending'""";
 
     private static final String DECIDE = """
-            UPDATE payments.withdrawal SET status = ?, decided_by = ?, decided_at = ?, decision_reason = ?, updated_at = ? WHERE id = ?""";
+            UPDATE payments.withdrawal SET decided_by = ?, decided_at = ?, decision_reason = ?, updated_at = ? WHERE id = ?""";
 
-    private static final String FINISH = """
+    private static final String MOVE = """
             UPDATE payments.withdrawal SET status = ?, failure_reason = ?, updated_at = ? WHERE id = ?""";
 
     private static final String LOCK = BY_ID + " FOR UPDATE";
@@ -154,12 +154,14 @@ public class WithdrawalStore {
         return update(connection, REQUEUE, Timestamp.from(now), id);
     }
 
-    void decide(Connection connection, UUID id, WithdrawalStatus status, UUID adminId, String reason, Instant now) throws SQLException {
-        update(connection, DECIDE, status.dbName(), adminId, Timestamp.from(now), reason, Timestamp.from(now), id);
+    /** Records an admin's decision; the status it leads to is set by {@link #move}. */
+    void decide(Connection connection, UUID id, UUID adminId, String reason, Instant now) throws SQLException {
+        update(connection, DECIDE, adminId, Timestamp.from(now), reason, Timestamp.from(now), id);
     }
 
-    void finish(Connection connection, UUID id, WithdrawalStatus status, String failureReason, Instant now) throws SQLException {
-        update(connection, FINISH, status.dbName(), failureReason, Timestamp.from(now), id);
+    /** @param failureReason shown to the person; only for {@code failed} and {@code rejected} */
+    void move(Connection connection, UUID id, WithdrawalStatus status, String failureReason, Instant now) throws SQLException {
+        update(connection, MOVE, status.dbName(), failureReason, Timestamp.from(now), id);
     }
 
     /** One page of a person's withdrawals, newest first. */
