@@ -103,6 +103,36 @@ public final class StandInTonChain {
         serveWallet();
     }
 
+    /** sendBoc answers only after {@code millis}: a sender killed meanwhile never learns whether it was taken. */
+    public void delaySendBoc(int millis) {
+        server().stubFor(post(urlPathEqualTo("/api/v2/sendBoc"))
+                .willReturn(json(ToncenterStandIn.fixture("sendBoc-ok.json")).withFixedDelay(millis)));
+    }
+
+    /**
+     * Plays the wallet: of the messages received so far, the one signed for the current seqno executes (a wallet
+     * takes each seqno once; the others can never execute), and the recipient's jetton wallet answers with
+     * {@code excesses}. Repeats until no received message fits; returns how many executed.
+     */
+    public synchronized int executeAndDeliverWhatTheWalletAccepts() {
+        int executed = 0;
+        boolean progress = true;
+        while (progress) {
+            progress = false;
+            for (String boc : sentBocs().stream().distinct().toList()) {
+                ReceivedPayout payout = ReceivedPayout.read(boc);
+                if (payout.seqno() == seqno) {
+                    execute(boc);
+                    delivered(payout.queryId());
+                    executed++;
+                    progress = true;
+                    break;
+                }
+            }
+        }
+        return executed;
+    }
+
     /** The labeler's jetton wallet took the USDT and returned the unspent TON: delivered. */
     public synchronized void delivered(long queryId) {
         excesses(PayoutFixtures.LABELER_JETTON_WALLET, queryId);
