@@ -5,14 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import com.labelmint.payments.ledger.AccountKind;
 import com.labelmint.payments.ledger.Ledger;
 import com.labelmint.payments.ledger.LedgerAccounts;
 import com.labelmint.payments.ledger.LedgerInvariants;
-import com.labelmint.payments.ledger.TransferReason;
-import com.labelmint.payments.ledger.TransferRequest;
-import com.labelmint.platform.money.Currency;
-import com.labelmint.platform.money.Money;
 import com.labelmint.projects.ProjectFixtures;
 import com.labelmint.tasks.QueueFixtures;
 import com.labelmint.testing.TestAccounts;
@@ -230,27 +225,13 @@ class PaymentFlowsTest {
                 .post("/api/v1/tasks/" + lease + "/answer").then().statusCode(200);
     }
 
-    /** Money arriving as a deposit would: from the hot wallet to the person's balance. */
     private void deposit(UUID userId, String amount) {
-        hotWalletTransfer(userId, amount, true);
+        HotWalletMoney.deposit(dataSource, accounts, ledger, userId, amount);
     }
 
     /** Money leaving the person's balance, as a withdrawal would take it. */
     private void move(UUID userId, String amount) {
-        hotWalletTransfer(userId, amount, false);
-    }
-
-    private void hotWalletTransfer(UUID userId, String amount, boolean toUser) {
-        QuarkusTransaction.requiringNew().call(() -> {
-            try (Connection connection = dataSource.getConnection()) {
-                UUID platform = accounts.platform(connection, AccountKind.TON_HOT_WALLET, Currency.USDT).id();
-                UUID user = accounts.open(connection, AccountKind.USER, userId, Currency.USDT).id();
-                Money money = Money.parse(amount, Currency.USDT);
-                TransferReason reason = TransferReason.of("test", userId);
-                return ledger.transfer(connection, toUser ? TransferRequest.posted(UUID.randomUUID(), platform, user, money, reason)
-                        : TransferRequest.posted(UUID.randomUUID(), user, platform, money, reason));
-            }
-        });
+        HotWalletMoney.withdraw(dataSource, accounts, ledger, userId, amount);
     }
 
     private void assertSound() {

@@ -98,7 +98,8 @@ class AuthorizationMatrixTest {
                 Map.entry("batchId", UUID.randomUUID().toString()),
                 Map.entry("itemId", Long.toString(item)),
                 Map.entry("disputeId", someoneElsesDispute(project, item).toString()),
-                Map.entry("eventId", UUID.randomUUID().toString()));
+                Map.entry("eventId", UUID.randomUUID().toString()),
+                Map.entry("withdrawalId", someoneElsesWithdrawal().toString()));
         Map<String, String> signedInTokens = new LinkedHashMap<>();
         List<String> mismatches = new ArrayList<>();
 
@@ -146,6 +147,17 @@ class AuthorizationMatrixTest {
         QueueFixtures.execute(dataSource, "INSERT INTO consensus.dispute (id, kind, project_id, item_id, opened_by, reason, opened_at, status) "
                 + "VALUES (?, 'item-label', ?, ?, ?, 'the label is wrong', now(), 'open')", dispute, project, item, UUID.randomUUID());
         return dispute;
+    }
+
+    /** Written directly: without a hot wallet (this profile has none) the API takes no withdrawal. */
+    private UUID someoneElsesWithdrawal() throws Exception {
+        UUID withdrawal = UUID.randomUUID();
+        String address = "0:" + "22".repeat(32);
+        QueueFixtures.execute(dataSource, "INSERT INTO payments.withdrawal (id, user_id, amount, currency, address_given, address_raw, "
+                + "network, status, hold_transfer_id, idempotency_key, created_at, updated_at) "
+                + "VALUES (?, ?, 60000000, 'USDT', ?, ?, 'testnet', 'awaiting_approval', ?, 'matrix', now(), now())",
+                withdrawal, UUID.randomUUID(), address, address, UUID.randomUUID());
+        return withdrawal;
     }
 
     private Map<String, Supplier<Person>> callers() throws Exception {

@@ -160,6 +160,7 @@ class HostileInputFuzzTest {
         // nothing to find behind these: the fuzz reaches their parsing and lookup, the matrix test their ownership
         ids.put("notificationId", UUID.randomUUID().toString());
         ids.put("deliveryId", UUID.randomUUID().toString());
+        ids.put("withdrawalId", UUID.randomUUID().toString());
         return ids;
     }
 
@@ -193,6 +194,9 @@ class HostileInputFuzzTest {
         bodies.put("POST /api/v1/disputes", "{\"itemId\": " + ids.get("itemId") + ", \"reason\": \"the label is wrong\"}");
         bodies.put("POST /api/v1/disputes/{disputeId}/resolution", "{\"outcome\": \"dismissed\", \"note\": \"fine as it is\"}");
         bodies.put("POST /api/v1/projects/{projectId}/webhooks", WEBHOOK);
+        bodies.put("POST /api/v1/wallet/withdrawals",
+                "{\"amount\": \"12.5\", \"address\": \"0QCJzWK1ZmBDk0Pj_jMZXlNLLvTcmNo1ZIUuqHgdkn2HUM6c\"}");
+        bodies.put("POST /api/v1/admin/withdrawals/{withdrawalId}/rejection", "{\"reason\": \"the address looks mistyped\"}");
         bodies.put("POST " + TELEGRAM_WEBHOOK, "{\"update_id\": 912345678, \"message\": {\"message_id\": 1, \"date\": 1767225600, "
                 + "\"chat\": {\"id\": 700000001, \"type\": \"private\"}, \"from\": {\"id\": 700000001, \"is_bot\": false, "
                 + "\"first_name\": \"Fuzz\", \"language_code\": \"en\"}, \"text\": \"/start\"}}");

@@ -8,6 +8,9 @@ import com.labelmint.payments.api.DepositCredited;
 import com.labelmint.payments.api.EscrowReturned;
 import com.labelmint.payments.api.ProjectFunded;
 import com.labelmint.payments.api.RewardPaid;
+import com.labelmint.payments.api.WithdrawalCompleted;
+import com.labelmint.payments.api.WithdrawalFailed;
+import com.labelmint.payments.api.WithdrawalRequested;
 import com.labelmint.projects.api.ProjectStatus;
 import com.labelmint.projects.api.ProjectStatusChanged;
 import com.labelmint.projects.api.ProjectView;
@@ -19,9 +22,7 @@ import java.util.UUID;
 
 /**
  * Other modules' events that someone should hear about, each turned into one notification for the person it concerns.
- * A new kind of event is one more method here (and its kind's templates): a withdrawal sent, for example, is
- * {@code notifier.notify(NewNotification.fromEvent(sent.eventId(), sent.userId(), NotificationKind.WITHDRAWAL_SENT,
- * Params.of("amount", sent.amount().toString(), "address", sent.address())))}.
+ * A new kind of event is one more method here (and its kind's templates).
  */
 @ApplicationScoped
 class NotificationEvents {
@@ -53,6 +54,21 @@ class NotificationEvents {
     void on(@Observes DepositCredited deposit) throws SQLException {
         notifier.notify(NewNotification.fromEvent(deposit.eventId(), deposit.userId(), NotificationKind.DEPOSIT_CREDITED,
                 Params.of("amount", deposit.amount().toString())));
+    }
+
+    void on(@Observes WithdrawalRequested requested) throws SQLException {
+        notifier.notify(NewNotification.fromEvent(requested.eventId(), requested.userId(), NotificationKind.WITHDRAWAL_REQUESTED,
+                Params.of("amount", requested.amount().toString(), "address", requested.address())));
+    }
+
+    void on(@Observes WithdrawalCompleted completed) throws SQLException {
+        notifier.notify(NewNotification.fromEvent(completed.eventId(), completed.userId(), NotificationKind.WITHDRAWAL_SENT,
+                Params.of("amount", completed.amount().toString(), "address", completed.address())));
+    }
+
+    void on(@Observes WithdrawalFailed failed) throws SQLException {
+        notifier.notify(NewNotification.fromEvent(failed.eventId(), failed.userId(), NotificationKind.WITHDRAWAL_FAILED,
+                Params.of("amount", failed.amount().toString(), "reason", failed.reason())));
     }
 
     void on(@Observes ProjectFunded funded) throws SQLException {

@@ -38,7 +38,7 @@ final class TransactionFixtures {
     }
 
     /** The jetton transfer body inside our signed payout: what the wallet sends its jetton wallet. */
-    private static Cell jettonTransferOf(Message external) {
+    static Cell jettonTransferOf(Message external) {
         CellSlice request = CellSlice.beginParse(external.getBody());
         request.skipBits(32 * 4);
         OutList actions = OutList.deserialize(CellSlice.beginParse(request.loadMaybeRefX()));
@@ -46,7 +46,7 @@ final class TransactionFixtures {
     }
 
     /** Cells that ton4j cut out of a parsed message need rebuilding before they serialise with their hashes. */
-    private static Cell rebuilt(Cell cell) {
+    static Cell rebuilt(Cell cell) {
         return CellBuilder.beginCell().storeCell(cell).endCell();
     }
 
