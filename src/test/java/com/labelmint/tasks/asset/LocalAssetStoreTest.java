@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.labelmint.platform.error.Problem;
 import com.labelmint.platform.error.ProblemException;
+import com.labelmint.security.ZipBombs;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -151,6 +152,20 @@ class LocalAssetStoreTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> isEmpty(incoming));
         assertThat(put(client, upload, chunked(10)).statusCode()).isEqualTo(200);
         assertThat(store.find(key)).contains(new StoredAsset(10, "text/plain"));
+    }
+
+    /** A zip bomb uploaded as an image: refused before it is read, never inflated, nothing stored. */
+    @Test
+    void aGzipEncodedUploadIsRefusedAndStoresNothing() throws Exception {
+        byte[] bomb = ZipBombs.gzipOf("\0".repeat(1024), 256L * 1024 * 1024);
+        AssetKey key = new AssetKey(UUID.randomUUID(), "scans/bomb.png");
+        PresignedUpload upload = store.presignUpload(key, "image/png", bomb.length, Duration.ofMinutes(5));
+        HttpRequest.Builder request = request(upload.url()).method(upload.method(), BodyPublishers.ofByteArray(bomb))
+                .header("Content-Encoding", "gzip");
+        upload.headers().forEach(request::header);
+
+        assertProblem(send(request), 415, "unsupported-content-encoding");
+        assertThat(store.find(key)).isEmpty();
     }
 
     @Test
