@@ -19,6 +19,7 @@ import java.nio.channels.ClosedChannelException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -92,6 +93,10 @@ public class ProblemExceptionMappers {
             return respond(Problem.of(400, "body-not-received", "Body not received",
                     "The request body stopped arriving before its end"), uri);
         }
+        if (bodyOverTheLimit(e)) {
+            LOG.debugf("The body of a request to %s went past its limit while it was read", uri == null ? "?" : uri.getPath());
+            return respond(HttpProblems.forStatus(413), uri);
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", errorId, uri == null ? "?" : uri.getPath());
         return respond(Problem.of(500, "internal", "Internal error",
@@ -104,9 +109,21 @@ public class ProblemExceptionMappers {
      * and usually nobody is left to read the answer.
      */
     private static boolean bodyCutOff(Throwable e) {
+        return anyCause(e, cause -> cause instanceof HttpClosedException || cause instanceof ClosedChannelException
+                || (cause instanceof IOException && "Read timed out".equals(cause.getMessage())));
+    }
+
+    /**
+     * A chunked body ran past the path's limit while the endpoint read it: the HTTP layer has already answered 413
+     * and Quarkus REST's input stream says so with this message (it has no exception type of its own).
+     */
+    private static boolean bodyOverTheLimit(Throwable e) {
+        return anyCause(e, cause -> cause instanceof IOException && "Request too large".equals(cause.getMessage()));
+    }
+
+    private static boolean anyCause(Throwable e, Predicate<Throwable> test) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof HttpClosedException || cause instanceof ClosedChannelException
-                    || (cause instanceof IOException && "Read timed out".equals(cause.getMessage()))) {
+            if (test.test(cause)) {
                 return true;
             }
         }
