@@ -1,6 +1,7 @@
 package com.labelmint.platform.ratelimit;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.both;
 import static org.hamcrest.Matchers.containsString;
@@ -19,7 +20,15 @@ import io.restassured.specification.RequestSpecification;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.http.conn.params.ConnRoutePNames;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +42,7 @@ import org.junit.jupiter.api.Test;
 class RateLimitFilterTest {
 
     private static final String PROBE = "/api/v1/ops/rate-limit-probe/anything";
+    private static final String BURST = "/api/v1/ops/rate-limit-burst/anything";
 
     @Test
     void underTheLimitEachResponseTellsTheBudgetAndItShrinks() {
@@ -86,6 +96,48 @@ class RateLimitFilterTest {
         from(first).when().get(PROBE).then().statusCode(429);
 
         from(second).when().get(PROBE).then().statusCode(404).header("RateLimit-Remaining", "2");
+    }
+
+    /**
+     * In the test profile's {@code burst} group (3 per address in an hour, so nothing comes back during the test),
+     * 16 threads fire 400 requests from one address at once while 20 other clients make their first request: the
+     * burst gets exactly its budget (the check-and-count is atomic however the requests interleave), every other
+     * request of it a 429 with Retry-After, and none of the other clients is refused or charged for it.
+     */
+    @Test
+    void aConcurrentBurstGetsExactlyItsBudgetAndOthersKeepTheirs() throws Exception {
+        String burst = newClientAddress();
+        List<String> others = Stream.generate(RateLimitFilterTest::newClientAddress).limit(20).collect(Collectors.toList());
+        ExecutorService threads = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<Response>> burstAnswers = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                burstAnswers.add(threads.submit(() -> from(burst).when().get(BURST)));
+            }
+            List<Future<Response>> otherAnswers = new ArrayList<>();
+            for (String other : others) {
+                otherAnswers.add(threads.submit(() -> from(other).when().get(BURST)));
+            }
+
+            int passed = 0;
+            for (Future<Response> answer : burstAnswers) {
+                Response response = answer.get(60, TimeUnit.SECONDS);
+                if (response.statusCode() == 429) {
+                    assertThat(Integer.parseInt(response.header("Retry-After"))).isPositive();
+                } else {
+                    assertThat(response.statusCode()).isEqualTo(404);
+                    passed++;
+                }
+            }
+            assertThat(passed).isEqualTo(3);
+            for (Future<Response> answer : otherAnswers) {
+                Response response = answer.get(60, TimeUnit.SECONDS);
+                assertThat(response.statusCode()).isEqualTo(404);
+                assertThat(response.header("RateLimit-Remaining")).isEqualTo("2");
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test
