@@ -7,7 +7,6 @@ import com.labelmint.users.api.Reputation;
 import com.labelmint.users.api.ReputationChanged;
 import com.labelmint.users.api.ReputationMove;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.Comparator;
@@ -27,14 +26,19 @@ public class ReputationService {
     }
 
     /**
-     * Applies a measurement unless a later one is already applied. A first measurement of the same score
-     * twice at once collides on the primary key; the losing delivery is retried and then finds the row.
+     * Applies a measurement unless a later one is already applied. Measurements of one score are applied one at a
+     * time: a row lock alone cannot order two first measurements, since there is no row yet to lock, and the one
+     * to insert second would fail on the primary key.
      */
     @Transactional
     public void apply(LabelerQualityChanged measured) {
         ReputationScore.Key key = new ReputationScore.Key(measured.labelerId(),
                 measured.skill() == null ? ReputationScore.OVERALL : measured.skill());
-        ReputationScore current = ReputationScore.findById(key, LockModeType.PESSIMISTIC_WRITE);
+        ReputationScore.getEntityManager()
+                .createNativeQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))) AS locked")
+                .setParameter(1, "users.reputation/" + key.accountId() + "/" + key.skill())
+                .getSingleResult();
+        ReputationScore current = ReputationScore.findById(key);
         if (current != null && !measured.measuredAt().isAfter(current.measuredAt)) {
             return;
         }

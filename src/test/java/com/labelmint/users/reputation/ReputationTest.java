@@ -12,6 +12,7 @@ import com.labelmint.consensus.api.LabelerQualityChanged;
 import com.labelmint.platform.events.EventPublisher;
 import com.labelmint.testing.TestAccounts;
 import com.labelmint.testing.TestAccounts.Person;
+import com.labelmint.users.api.Reputation;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -22,8 +23,13 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +43,9 @@ class ReputationTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    ReputationService reputation;
 
     @Test
     void aLabelerStartsNeutralAndMovesWithWhatConsensusMeasures() {
@@ -65,6 +74,30 @@ class ReputationTest {
         given().auth().oauth2(labeler.accessToken()).get("/api/v1/users/me/reputation/history").then().statusCode(200)
                 .body("items", hasSize(2)).body("items[0].previousScore", equalTo(0.9167f)).body("items[0].score", equalTo(0.825f))
                 .body("items[1].previousScore", nullValue()).body("next", nullValue());
+    }
+
+    /** Eight first measurements of one score at once, each a minute later than the one before: the latest wins. */
+    @Test
+    void firstMeasurementsRacingEachOtherAreAllAppliedInTurn() throws Exception {
+        Person labeler = TestAccounts.signedIn("labeler");
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> applied = new ArrayList<>();
+            for (int minute = 1; minute <= 8; minute++) {
+                LabelerQualityChanged measured = new LabelerQualityChanged(UUID.randomUUID(), Instant.now(), labeler.id(),
+                        "racing", 10, minute, 10, 10, 0, MONDAY.plus(minute, ChronoUnit.MINUTES));
+                applied.add(threads.submit(() -> reputation.apply(measured)));
+            }
+            for (Future<?> measurement : applied) {
+                measurement.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        Reputation.SkillScore racing = reputation.reputation(labeler.id()).skills().get(0);
+        assertThat(racing.measuredAt()).isEqualTo(MONDAY.plus(8, ChronoUnit.MINUTES));
+        assertThat(racing.score()).isEqualTo(ReputationFormula.score(new QualityMeasurement(10, 8, 10, 10, 0)));
     }
 
     @Test
