@@ -27,7 +27,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The console end to end in Debian's headless Chromium ({@link HeadlessChromium}): sign in with a TOTP code, find a
- * labeler, ban them after the confirmation step, find the ban in the audit log, and uphold a labeler's dispute. Each page is saved under target/screenshots/, the dashboard also at a phone's size.
+ * labeler, ban them after the confirmation step, find the ban in the audit log, and uphold a labeler's dispute. Each
+ * page is saved under target/screenshots/, the dashboard also at a phone's size.
  */
 @QuarkusTest
 class AdminConsoleBrowserTest {
