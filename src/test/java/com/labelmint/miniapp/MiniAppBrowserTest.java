@@ -38,8 +38,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The Mini App in headless Chromium as a 390×844 touch phone, opened the way Telegram opens it: signed initData and
  * the theme in the URL fragment. A labeler new to LabelMint draws a box with a finger, submits it, gets the
- * single-choice task that comes next, answers it, and reaches "no task"; the stored answers hold what was drawn and
- * tapped. Screenshots go to target/screenshots/miniapp-*.png.
+ * single-choice task that comes next, is told when its lease has run out and gets the next one, answers that, and
+ * reaches "no task"; the stored answers hold what was drawn and tapped. Screenshots go to target/screenshots/miniapp-*.png.
  */
 @QuarkusTest
 class MiniAppBrowserTest {
@@ -91,7 +91,7 @@ class MiniAppBrowserTest {
         QueueFixtures.awaitQueueSees(dataSource, choiceProject, "active");
         QueueFixtures.execute(dataSource, "INSERT INTO tasks.item (project_id, data, answers_needed) VALUES (?, cast(? AS jsonb), 1)",
                 boxesProject, "{\"image\": \"" + root + "test-images/street.png\"}");
-        QueueFixtures.items(dataSource, choiceProject, 1, 1);
+        QueueFixtures.items(dataSource, choiceProject, 2, 1);
         long telegramId = ThreadLocalRandom.current().nextLong(1_000_000, 9_000_000_000L);
 
         browser.get(root + "app#tgWebAppData=" + encode(initData(telegramId)) + "&tgWebAppVersion=8.0&tgWebAppPlatform=android"
@@ -114,13 +114,23 @@ class MiniAppBrowserTest {
         assertThat(browser.findElement(By.id("task")).getText()).contains("review number 0");
         chromium.screenshot("miniapp-03-choice-task");
 
+        // the first review's lease runs out while the labeler reads: the tap is refused with the server's reason and
+        // the next review comes up
+        QueueFixtures.execute(dataSource, "UPDATE tasks.lease SET expires_at = now() - interval '1 second' WHERE id = ?",
+                UUID.fromString(browser.findElement(By.id("task")).getAttribute("data-lease-id")));
+        browser.findElement(By.cssSelector("button.option[data-value='positive']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("task"), "review number 1"));
+        assertThat(browser.findElement(By.id("error")).getText()).contains("lease ended", "ask for the next task");
+        chromium.screenshot("miniapp-04-lease-ran-out");
+
         browser.findElement(By.cssSelector("button.option[data-value='negative']")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("no-task")));
-        chromium.screenshot("miniapp-04-no-task");
+        assertThat(browser.findElement(By.id("error")).isDisplayed()).isFalse();
+        chromium.screenshot("miniapp-05-no-task");
 
         browser.findElement(By.cssSelector(".tab[data-view='wallet']")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("wallet"), "History"));
-        chromium.screenshot("miniapp-05-wallet");
+        chromium.screenshot("miniapp-06-wallet");
 
         Map<UUID, Map<String, Object>> answers = storedAnswersOf(telegramId);
         assertThat(answers.get(choiceProject)).isEqualTo(Map.of("value", "negative"));
@@ -157,7 +167,7 @@ class MiniAppBrowserTest {
         ((Interactive) browser).perform(List.of(drag));
     }
 
-    /** Signs in as the same Telegram user through the API and reads their answers back, by project. */
+    /** Signs in as the same Telegram user through the API and reads their answers back, by project (one each). */
     private static Map<UUID, Map<String, Object>> storedAnswersOf(long telegramId) {
         String access = given().contentType(ContentType.JSON).body(Map.of("initData", initData(telegramId)))
                 .post("/api/v1/auth/telegram/webapp").then().statusCode(200).extract().jsonPath().getString("accessToken");
@@ -167,7 +177,7 @@ class MiniAppBrowserTest {
         for (Map<String, Object> item : items) {
             @SuppressWarnings("unchecked")
             Map<String, Object> answer = (Map<String, Object>) item.get("answer");
-            byProject.put(UUID.fromString((String) item.get("projectId")), answer);
+            assertThat(byProject.put(UUID.fromString((String) item.get("projectId")), answer)).as("one answer per project").isNull();
         }
         return byProject;
     }

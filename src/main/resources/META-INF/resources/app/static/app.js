@@ -168,6 +168,19 @@
     return api('POST', '/api/v1/tasks/next').then(showTask, showError);
   }
 
+  // A task whose lease ran out (410) or that is gone (404) cannot be answered any more: keep the reason on screen
+  // and move on to a new task, or the labeler would be stuck on buttons that all fail.
+  function refused(error) {
+    if (error.status !== 410 && error.status !== 404) {
+      showError(error);
+      return;
+    }
+    api('POST', '/api/v1/tasks/next').then(function (task) {
+      showTask(task);
+      showError(error);
+    }, showError);
+  }
+
   function submit(task, answer) {
     if (busy) {
       return;
@@ -177,7 +190,7 @@
     api('POST', '/api/v1/tasks/' + task.leaseId + '/answer?next=true', { answer: answer })
       .then(function (receipt) {
         showTask(receipt.next);
-      }, showError)
+      }, refused)
       .finally(function () {
         busy = false;
       });
@@ -185,7 +198,7 @@
 
   function skip(task) {
     showError(null);
-    api('POST', '/api/v1/tasks/' + task.leaseId + '/skip').then(loadNextTask, showError);
+    api('POST', '/api/v1/tasks/' + task.leaseId + '/skip').then(loadNextTask, refused);
   }
 
   function showTask(task) {
