@@ -17,6 +17,7 @@ import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The Mini App in headless Chromium as a 390×844 touch phone, opened the way Telegram opens it: signed initData and
  * the theme in the URL fragment. A labeler new to LabelMint draws a box with a finger, submits it, gets the
  * single-choice task that comes next, is told when its lease has run out and gets the next one, answers that, and
- * reaches "no task"; the stored answers hold what was drawn and tapped. Screenshots go to target/screenshots/miniapp-*.png.
+ * reaches "no task"; the stored answers hold what was drawn and tapped. Another labeler answers the other kinds of
+ * label within their schema's bounds. Screenshots go to target/screenshots/miniapp-*.png.
  */
 @QuarkusTest
 class MiniAppBrowserTest {
@@ -92,11 +94,9 @@ class MiniAppBrowserTest {
         QueueFixtures.execute(dataSource, "INSERT INTO tasks.item (project_id, data, answers_needed) VALUES (?, cast(? AS jsonb), 1)",
                 boxesProject, "{\"image\": \"" + root + "test-images/street.png\"}");
         QueueFixtures.items(dataSource, choiceProject, 2, 1);
-        long telegramId = ThreadLocalRandom.current().nextLong(1_000_000, 9_000_000_000L);
+        long telegramId = newTelegramUser();
 
-        browser.get(root + "app#tgWebAppData=" + encode(initData(telegramId)) + "&tgWebAppVersion=8.0&tgWebAppPlatform=android"
-                + "&tgWebAppThemeParams=" + encode(THEME));
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        WebDriverWait wait = openTheMiniAppAs(telegramId);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#task[data-kind='bounding_boxes'] #stage img")));
         wait.until(loaded -> (Boolean) script("var i = document.querySelector('#stage img'); return i.complete && i.naturalWidth > 0;"));
         assertThat(script("return getComputedStyle(document.body).backgroundColor")).isEqualTo("rgb(23, 33, 43)");
@@ -140,6 +140,68 @@ class MiniAppBrowserTest {
         assertThat(((Number) drawn.get("y")).doubleValue()).isCloseTo(CAR_TOP, within(0.01));
         assertThat(((Number) drawn.get("w")).doubleValue()).isCloseTo(CAR_RIGHT - CAR_LEFT, within(0.01));
         assertThat(((Number) drawn.get("h")).doubleValue()).isCloseTo(CAR_BOTTOM - CAR_TOP, within(0.01));
+    }
+
+    @Test
+    void multipleChoiceFreeTextAndRatingAreAnsweredWithinTheSchemasBounds() throws Exception {
+        TestAccounts.Person client = TestAccounts.signedIn("client");
+        List<Map<String, Object>> labels = List.of(
+                Map.of("type", "multiple_choice", "minSelected", 1, "maxSelected", 2, "options", List.of(
+                        Map.of("value", "food", "title", "Food"), Map.of("value", "service", "title", "Service"),
+                        Map.of("value", "price", "title", "Price"))),
+                Map.of("type", "free_text", "minLength", 5, "maxLength", 50),
+                Map.of("type", "rating", "min", 1, "max", 5));
+        List<UUID> projects = new ArrayList<>();
+        for (int i = 0; i < labels.size(); i++) {
+            UUID project = ProjectFixtures.active(client, Map.of("dataFields", List.of(Map.of("name", "text", "type", "text", "required", true)),
+                    "label", labels.get(i)), Map.of("overlap", 1, "maxOverlap", 1, "goldRate", 0, "priority", 30 - 10 * i));
+            QueueFixtures.awaitQueueSees(dataSource, project, "active");
+            QueueFixtures.items(dataSource, project, 1, 1);
+            projects.add(project);
+        }
+        long telegramId = newTelegramUser();
+
+        WebDriverWait wait = openTheMiniAppAs(telegramId);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#task[data-kind='multiple_choice']")));
+        assertThat(browser.findElement(By.cssSelector("#task button.primary")).isEnabled()).as("at least one").isFalse();
+        browser.findElement(By.cssSelector("button.option[data-value='food']")).click();
+        browser.findElement(By.cssSelector("button.option[data-value='price']")).click();
+        browser.findElement(By.cssSelector("button.option[data-value='service']")).click();
+        assertThat(browser.findElement(By.cssSelector("#task button.primary")).isEnabled()).as("at most two").isFalse();
+        browser.findElement(By.cssSelector("button.option[data-value='service']")).click();
+        chromium.screenshot("miniapp-07-multiple-choice");
+        browser.findElement(By.cssSelector("#task button.primary")).click();
+
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#task[data-kind='free_text'] textarea")));
+        browser.findElement(By.cssSelector("#task textarea")).sendKeys("  soup   ");
+        assertThat(browser.findElement(By.cssSelector("#task button.primary")).isEnabled()).as("5 characters at least, trimmed").isFalse();
+        browser.findElement(By.cssSelector("#task textarea")).clear();
+        browser.findElement(By.cssSelector("#task textarea")).sendKeys("tasty soup");
+        assertThat(browser.findElement(By.cssSelector("#task .counter")).getText()).startsWith("10 / 50");
+        chromium.screenshot("miniapp-08-free-text");
+        browser.findElement(By.cssSelector("#task button.primary")).click();
+
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#task[data-kind='rating']")));
+        assertThat(browser.findElements(By.cssSelector("#task .scale button"))).hasSize(5);
+        chromium.screenshot("miniapp-09-rating");
+        browser.findElement(By.cssSelector("#task .scale button[data-value='4']")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("no-task")));
+
+        Map<UUID, Map<String, Object>> answers = storedAnswersOf(telegramId);
+        assertThat(answers.get(projects.get(0))).isEqualTo(Map.of("values", List.of("food", "price")));
+        assertThat(answers.get(projects.get(1))).isEqualTo(Map.of("text", "tasty soup"));
+        assertThat(answers.get(projects.get(2))).isEqualTo(Map.of("rating", 4));
+    }
+
+    /** Opens /app as Telegram does: signed initData, the client's version and platform, and the theme in the fragment. */
+    private WebDriverWait openTheMiniAppAs(long telegramId) {
+        browser.get(root + "app#tgWebAppData=" + encode(initData(telegramId)) + "&tgWebAppVersion=8.0&tgWebAppPlatform=android"
+                + "&tgWebAppThemeParams=" + encode(THEME));
+        return new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    private static long newTelegramUser() {
+        return ThreadLocalRandom.current().nextLong(1_000_000, 9_000_000_000L);
     }
 
     /** Touches the image at one point (fractions of its size), moves in steps as a finger does, and lifts at another. */
