@@ -3,6 +3,7 @@ package com.labelmint.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.labelmint.consensus.decision.ItemDecisions;
+import com.labelmint.testing.HeadlessChromium;
 import com.labelmint.testing.TestAccounts;
 import com.labelmint.testing.TestAccounts.Person;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -10,9 +11,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -22,27 +20,18 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The console end to end in Debian's headless Chromium, driven through its own chromedriver (no browser or driver
- * downloads): sign in with a TOTP code, find a labeler, ban them after the confirmation step, find the ban in
- * the audit log, and uphold a labeler's dispute. Each page is saved under target/screenshots/, the dashboard also at a phone's size.
+ * The console end to end in Debian's headless Chromium ({@link HeadlessChromium}): sign in with a TOTP code, find a
+ * labeler, ban them after the confirmation step, find the ban in the audit log, and uphold a labeler's dispute. Each
+ * page is saved under target/screenshots/, the dashboard also at a phone's size.
  */
 @QuarkusTest
 class AdminConsoleBrowserTest {
-
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target/screenshots");
 
     @Inject
     DataSource dataSource;
@@ -53,34 +42,19 @@ class AdminConsoleBrowserTest {
     @TestHTTPResource("/")
     URL root;
 
+    private HeadlessChromium chromium;
     private WebDriver browser;
-    private Path profile;
 
     @BeforeEach
     void startChromium() throws IOException {
-        // a missing browser fails this test loudly: scripts/test.sh installs it, and a skipped browser test proves nothing
-        assertThat(Files.isExecutable(CHROMIUM)).as("Chromium is missing: apt-get install -y chromium chromium-driver").isTrue();
-        assertThat(Files.isExecutable(CHROMEDRIVER)).as("chromedriver is missing: apt-get install -y chromium-driver").isTrue();
-        profile = Files.createTempDirectory("labelmint-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
-                "--user-data-dir=" + profile, "--window-size=1280,900");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-        Files.createDirectories(SCREENSHOTS);
+        chromium = HeadlessChromium.desktop();
+        browser = chromium.driver();
     }
 
     @AfterEach
     void stopChromium() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -169,7 +143,6 @@ class AdminConsoleBrowserTest {
     }
 
     private void screenshot(String name) throws IOException {
-        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        chromium.screenshot(name);
     }
 }

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class ModuleBoundariesTest {
 
     static final List<String> MODULES = List.of("auth", "users", "projects", "tasks", "consensus", "payments",
-            "notifications", "admin");
+            "notifications", "admin", "miniapp");
 
     private static JavaClasses mainClasses;
 

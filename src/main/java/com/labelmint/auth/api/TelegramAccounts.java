@@ -10,6 +10,9 @@ import java.util.UUID;
  */
 public interface TelegramAccounts {
 
+    /** Whether this Telegram user has an account already (signed in, written to the bot, or linked before). */
+    boolean knows(long telegramUserId);
+
     /** The account linked to this Telegram user, created (a labeler) on their first visit, as Telegram sign-in does. */
     AccountView accountFor(TelegramProfile user);
 

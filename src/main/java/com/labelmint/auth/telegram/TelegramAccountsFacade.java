@@ -18,6 +18,11 @@ public class TelegramAccountsFacade implements TelegramAccounts {
     }
 
     @Override
+    public boolean knows(long telegramUserId) {
+        return TelegramIdentity.findByIdOptional(telegramUserId).isPresent();
+    }
+
+    @Override
     public AccountView accountFor(TelegramProfile user) {
         return signIn.accountFor(asUser(user));
     }

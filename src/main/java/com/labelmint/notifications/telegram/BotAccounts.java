@@ -3,6 +3,7 @@ package com.labelmint.notifications.telegram;
 import com.labelmint.auth.api.TelegramAccounts;
 import com.labelmint.auth.api.TelegramProfile;
 import com.labelmint.users.api.AccountView;
+import com.labelmint.users.api.UsersApi;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,12 +16,30 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class BotAccounts {
 
     private final TelegramAccounts accounts;
+    private final UsersApi users;
 
-    BotAccounts(TelegramAccounts accounts) {
+    BotAccounts(TelegramAccounts accounts, UsersApi users) {
         this.accounts = accounts;
+        this.users = users;
     }
 
     public AccountView of(TelegramProfile user) {
         return QuarkusTransaction.requiringNew().call(() -> accounts.accountFor(user));
+    }
+
+    /**
+     * As {@link #of}, and on the Telegram user's first visit, records whose referral link brought them (the users module
+     * checks the code). In the transaction that creates the account, so a handling retried after it committed finds an
+     * account that is no longer new and records nothing twice, and one that failed before records nothing at all.
+     */
+    public AccountView arrivingThrough(TelegramProfile user, String referralCode) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            boolean firstVisit = !accounts.knows(user.id());
+            AccountView account = accounts.accountFor(user);
+            if (firstVisit) {
+                users.recordReferral(account.id(), referralCode);
+            }
+            return account;
+        });
     }
 }

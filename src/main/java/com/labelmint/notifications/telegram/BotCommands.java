@@ -15,13 +15,16 @@ import java.util.stream.Collectors;
 /**
  * Messages in a private chat: the commands, and a hint for anything else. Whoever writes is a LabelMint account from
  * then on (created on the first message, as Telegram sign-in does), except for {@code /start <link token>}, which
- * links the Telegram user to the web account that asked for the token instead.
+ * links the Telegram user to the web account that asked for the token instead. {@code /start ref_<code>} (a
+ * referral link) records, on a first visit, whose link brought them.
  */
 @ApplicationScoped
 public class BotCommands {
 
-    /** What a link token looks like; any other /start payload (a referral, say) is a plain /start. */
+    /** What a link token looks like. */
     private static final String LINK_TOKEN = "[A-Za-z0-9_-]{43}";
+    /** A referral link's payload; any other /start payload is a plain /start. */
+    private static final String REFERRAL_PREFIX = "ref_";
 
     private final BotAccounts accounts;
     private final UsersApi users;
@@ -65,7 +68,9 @@ public class BotCommands {
             linking.link(message, argument);
             return;
         }
-        AccountView account = accounts.of(message.from());
+        boolean referred = command.equals("start") && argument.startsWith(REFERRAL_PREFIX);
+        AccountView account = referred ? accounts.arrivingThrough(message.from(), argument.substring(REFERRAL_PREFIX.length()))
+                : accounts.of(message.from());
         String language = BotTexts.languageOf(account);
         long chatId = message.chatId();
         switch (command) {

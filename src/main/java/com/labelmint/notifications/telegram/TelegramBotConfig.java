@@ -26,9 +26,13 @@ public interface TelegramBotConfig {
     /** The bot's @username without the @, for t.me links. */
     Optional<String> botUsername();
 
-    /** Call setWebhook and setMyCommands at start-up (needs public-url and webhook-secret). */
+    /** Call setWebhook, setMyCommands and (see menu-button) setChatMenuButton at start-up (needs public-url and webhook-secret). */
     @WithDefault("false")
     boolean registerWebhook();
+
+    /** With register-webhook, also make the bot's menu button open the Mini App at {@code <public-url>/app}. */
+    @WithDefault("true")
+    boolean menuButton();
 
     /** How long a link token from POST /api/v1/users/me/telegram-link stays usable. */
     @WithDefault("15m")

@@ -10,8 +10,8 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * Tells Telegram where to deliver updates and which commands to list, at start-up when
- * {@code register-webhook=true}. Only the update kinds the bot acts on are asked for: messages, button presses, and
+ * Tells Telegram where to deliver updates, which commands to list and that the menu button opens the Mini App, at
+ * start-up when {@code register-webhook=true}. Only the update kinds the bot acts on are asked for: messages, button presses, and
  * the bot's own membership (how a block shows up before a send fails). A failure is logged, not fatal: the bot still
  * answers updates once Telegram reaches it, and the next start tries again.
  */
@@ -40,22 +40,40 @@ public class WebhookRegistration {
         }
     }
 
-    /** Calls setWebhook and setMyCommands (one list per language); false when something was not done. */
+    /** Calls setWebhook, setMyCommands (one list per language) and setChatMenuButton; false when something was not done. */
     public boolean register() {
         if (!api.configured() || config.publicUrl().isEmpty() || config.webhookSecret().filter(s -> !s.isBlank()).isEmpty()) {
             LOG.warn("labelmint.telegram.register-webhook is on, but bot-token, public-url or webhook-secret is missing: "
                     + "the webhook is not registered");
             return false;
         }
+        String publicUrl = config.publicUrl().get().toString().replaceAll("/+$", "");
         ObjectNode webhook = json.createObjectNode()
-                .put("url", config.publicUrl().get().toString().replaceAll("/+$", "") + "/telegram/webhook")
+                .put("url", publicUrl + "/telegram/webhook")
                 .put("secret_token", config.webhookSecret().get());
         webhook.set("allowed_updates", json.valueToTree(ALLOWED_UPDATES));
         boolean done = succeeded("setWebhook", webhook);
         for (String language : BotTexts.LANGUAGES) {
             done &= succeeded("setMyCommands", commands(language));
         }
+        if (config.menuButton()) {
+            done &= succeeded("setChatMenuButton", miniAppMenuButton(publicUrl));
+        }
         return done;
+    }
+
+    /**
+     * The default menu button of every private chat with the bot (no chat_id). Telegram keeps one text for all
+     * languages here, so it is the English one.
+     */
+    private ObjectNode miniAppMenuButton(String publicUrl) {
+        ObjectNode button = json.createObjectNode()
+                .put("type", "web_app")
+                .put("text", texts.text(BotTexts.ENGLISH, "menu.button"));
+        button.putObject("web_app").put("url", publicUrl + "/app");
+        ObjectNode params = json.createObjectNode();
+        params.set("menu_button", button);
+        return params;
     }
 
     /** English is also the list for every language the bot does not speak (no language_code). */

@@ -48,6 +48,17 @@ public class Account extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** The code of this account's referral link; made the first time it is asked for. */
+    @Column(name = "referral_code")
+    public String referralCode;
+
+    /** Whose referral link brought this account, if any. */
+    @Column(name = "referred_by")
+    public UUID referredBy;
+
+    @Column(name = "referred_at")
+    public Instant referredAt;
+
     public Set<Role> roleSet() {
         return Arrays.stream(roles).map(Role::fromWireName).collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
     }

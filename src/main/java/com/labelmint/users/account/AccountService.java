@@ -13,6 +13,7 @@ import com.labelmint.users.api.UserRegistered;
 import com.labelmint.users.api.UsersApi;
 import com.labelmint.users.profile.ProfileService;
 import com.labelmint.users.profile.Skill;
+import com.labelmint.users.referral.Referrals;
 import com.labelmint.users.reputation.ReputationService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -30,15 +31,17 @@ public class AccountService implements UsersApi {
     private final ProfileService profiles;
     private final AccountSearch search;
     private final AccountAdministration administration;
+    private final Referrals referrals;
     private final Clock clock;
 
     AccountService(EventPublisher events, ReputationService reputations, ProfileService profiles, AccountSearch search,
-                   AccountAdministration administration, Clock clock) {
+                   AccountAdministration administration, Referrals referrals, Clock clock) {
         this.events = events;
         this.reputations = reputations;
         this.profiles = profiles;
         this.search = search;
         this.administration = administration;
+        this.referrals = referrals;
         this.clock = clock;
     }
 
@@ -102,5 +105,10 @@ public class AccountService implements UsersApi {
     @Override
     public AccountView unban(UUID accountId, UUID admin) {
         return administration.unban(accountId, admin);
+    }
+
+    @Override
+    public boolean recordReferral(UUID newAccountId, String referralCode) {
+        return referrals.record(newAccountId, referralCode);
     }
 }

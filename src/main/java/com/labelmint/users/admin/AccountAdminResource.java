@@ -7,6 +7,8 @@ import com.labelmint.users.api.Reputation;
 import com.labelmint.users.api.Role;
 import com.labelmint.users.api.UsersApi;
 import com.labelmint.users.api.ReputationMove;
+import com.labelmint.users.referral.Referral;
+import com.labelmint.users.referral.Referrals;
 import com.labelmint.users.reputation.ReputationService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -41,13 +43,15 @@ public class AccountAdminResource {
     private final UsersApi users;
     private final AccountAdministration administration;
     private final ReputationService reputations;
+    private final Referrals referrals;
     private final JsonWebToken token;
 
     AccountAdminResource(UsersApi users, AccountAdministration administration, ReputationService reputations,
-                         JsonWebToken token) {
+                         Referrals referrals, JsonWebToken token) {
         this.users = users;
         this.administration = administration;
         this.reputations = reputations;
+        this.referrals = referrals;
         this.token = token;
     }
 
@@ -60,6 +64,13 @@ public class AccountAdminResource {
     @GET
     public AccountView find(@PathParam("accountId") UUID accountId) {
         return users.find(accountId).orElseThrow(() -> ProblemException.notFound("Account " + accountId));
+    }
+
+    /** Who brought the account through a referral link, and how many it brought. */
+    @GET
+    @Path("/referral")
+    public Referral referral(@PathParam("accountId") UUID accountId) {
+        return referrals.of(accountId);
     }
 
     @GET

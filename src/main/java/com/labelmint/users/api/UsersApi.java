@@ -40,4 +40,12 @@ public interface UsersApi {
 
     /** Lifts a ban; publishes {@link UserUnbanned}. */
     AccountView unban(UUID accountId, UUID admin);
+
+    /**
+     * Records that the owner of a referral code brought an account that the caller's transaction has just created;
+     * nothing when the code is nobody's or the account's own, or the account has a referrer already.
+     *
+     * @return whether the referral was recorded
+     */
+    boolean recordReferral(UUID newAccountId, String referralCode);
 }

@@ -26,7 +26,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
-/** The outgoing queue against Telegram's answers: limits, 429, 403, 5xx and 400; and registering the webhook. */
+/** The outgoing queue against Telegram's answers: limits, 429, 403, 5xx and 400; and registering the webhook and menu button. */
 @QuarkusTest
 @QuarkusTestResource(value = BotApiStandIn.class, restrictToAnnotatedClass = true)
 class TelegramSendingTest {
@@ -138,7 +138,7 @@ class TelegramSendingTest {
     }
 
     @Test
-    void startUpRegistrationSetsTheWebhookWithItsSecretAndTheCommandsInBothLanguages() {
+    void startUpRegistrationSetsTheWebhookWithItsSecretTheCommandsInBothLanguagesAndTheMiniAppMenuButton() {
         assertThat(registration.register()).isTrue();
         List<Call> webhooks = BotApiStandIn.calls("setWebhook", params -> true);
         JsonNode webhook = webhooks.get(webhooks.size() - 1).params();
@@ -155,6 +155,13 @@ class TelegramSendingTest {
         assertThat(english.path("commands").get(0).path("command").asText()).isEqualTo("task");
         assertThat(russian.path("language_code").asText()).isEqualTo("ru");
         assertThat(russian.path("commands").get(0).path("description").asText()).isEqualTo("Следующее задание");
+
+        List<Call> menuButtons = BotApiStandIn.calls("setChatMenuButton", params -> true);
+        JsonNode menu = menuButtons.get(menuButtons.size() - 1).params();
+        assertThat(menu.has("chat_id")).as("the default button of every chat").isFalse();
+        assertThat(menu.path("menu_button").path("type").asText()).isEqualTo("web_app");
+        assertThat(menu.path("menu_button").path("text").asText()).isEqualTo("Label");
+        assertThat(menu.path("menu_button").path("web_app").path("url").asText()).isEqualTo(BotApiStandIn.PUBLIC_URL + "/app");
     }
 
     private static MappingBuilder toChat(User user) {
