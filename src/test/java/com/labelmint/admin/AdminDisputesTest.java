@@ -38,7 +38,7 @@ class AdminDisputesTest {
 
     @Test
     void reviewersReadTheQueueAndTheCaseButOnlyAdminsDecide() throws Exception {
-        DisputeFixtures.OpenDispute dispute = DisputeFixtures.rejectedAnswerDisputed(dataSource, decisions, "It really is negative");
+        DecisionFixtures.OpenDispute dispute = DecisionFixtures.rejectedAnswerDisputed(dataSource, decisions, "It really is negative");
         Person reviewer = TestAccounts.signedIn("labeler");
         ConsoleFixtures.sql(dataSource, "UPDATE users.account SET roles = '{reviewer}' WHERE id = ?", reviewer.id());
         String session = signIn(reviewer.email(), null);
@@ -56,7 +56,7 @@ class AdminDisputesTest {
 
     @Test
     void anAdminDismissesAfterConfirmingAndTheDecisionIsAudited() throws Exception {
-        DisputeFixtures.OpenDispute dispute = DisputeFixtures.rejectedAnswerDisputed(dataSource, decisions, "Please look again");
+        DecisionFixtures.OpenDispute dispute = DecisionFixtures.rejectedAnswerDisputed(dataSource, decisions, "Please look again");
         ConsoleFixtures.Admin admin = ConsoleFixtures.admin(dataSource);
         String session = signIn(admin);
         String csrf = csrf(session);
@@ -96,9 +96,11 @@ class AdminDisputesTest {
                 }
             }
         }
-        assertThat(posts).contains("/admin/logout", "/admin/users/{accountId}/ban", "/admin/disputes/{disputeId}/resolution");
+        assertThat(posts).contains("/admin/logout", "/admin/users/{accountId}/ban", "/admin/disputes/{disputeId}/resolution",
+                "/admin/money/withdrawals/{withdrawalId}/rejection", "/admin/reviews/{itemId}/decision");
         for (String post : posts) {
-            String path = post.replaceAll("\\{\\w+}", UUID.randomUUID().toString());
+            // items are numbered, everything else has a UUID
+            String path = post.replace("{itemId}", "1").replaceAll("\\{\\w+}", UUID.randomUUID().toString());
             console(session).formParam("confirmed", "yes").formParam("reason", "r").formParam("note", "n")
                     .post(path).then().statusCode(403);
             console(session).formParam("csrf", "wrong").formParam("confirmed", "yes").post(path).then().statusCode(403);

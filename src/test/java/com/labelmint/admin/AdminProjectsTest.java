@@ -23,7 +23,7 @@ class AdminProjectsTest {
 
     @Test
     void aProjectShowsItsLabelDistributionAgreementAndLeastSureItems() throws Exception {
-        DisputeFixtures.OpenDispute decided = DisputeFixtures.rejectedAnswerDisputed(dataSource, decisions, "a 2-1 vote");
+        DecisionFixtures.OpenDispute decided = DecisionFixtures.rejectedAnswerDisputed(dataSource, decisions, "a 2-1 vote");
         ConsoleFixtures.Admin admin = ConsoleFixtures.admin(dataSource);
         String session = signIn(admin);
 

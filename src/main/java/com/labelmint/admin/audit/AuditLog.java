@@ -3,6 +3,7 @@ package com.labelmint.admin.audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.labelmint.platform.paging.Page;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The append-only record of admin actions (admin.audit_entry; its triggers refuse UPDATE, DELETE and TRUNCATE).
@@ -52,6 +54,18 @@ public class AuditLog {
                 .setParameter("before", asJson(before))
                 .setParameter("after", asJson(after))
                 .executeUpdate();
+    }
+
+    /**
+     * Makes a change and records it in a transaction of their own: the target is read before the change, the change
+     * returns the target after it, and both happen or neither does.
+     */
+    public void recordChange(UUID actorId, String action, String targetType, String targetId, String reason,
+                             Supplier<?> before, Supplier<?> change) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Object was = before.get();
+            record(actorId, action, targetType, targetId, reason, was, change.get());
+        });
     }
 
     /** Newest first; {@code before} is the previous page's cursor (an entry id). */

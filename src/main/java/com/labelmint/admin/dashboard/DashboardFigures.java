@@ -12,10 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/**
- * Gathers the dashboard's figures from the modules' apis and the event bus. Withdrawals waiting for approval have
- * no tile yet: the withdrawal module is still being built, and a tile reading a constant zero would lie.
- */
+/** Gathers the dashboard's figures from the modules' apis and the event bus. */
 @ApplicationScoped
 public class DashboardFigures {
 
@@ -44,8 +41,11 @@ public class DashboardFigures {
         tiles.add(new Dashboard.Tile("answers in the last minute", Long.toString(workload.answersLastMinute()), false));
         tiles.add(new Dashboard.Tile("items waiting for answers", Long.toString(workload.itemsWaiting()), false));
         ConsensusApi.Backlog backlog = consensus.backlog();
-        tiles.add(new Dashboard.Tile("items waiting for review", Long.toString(backlog.itemsInReview()), false));
-        tiles.add(new Dashboard.Tile("disputes open", Long.toString(backlog.openDisputes()), false));
+        tiles.add(new Dashboard.Tile("items waiting for review", Long.toString(backlog.itemsInReview()), false, "/admin/reviews"));
+        tiles.add(new Dashboard.Tile("disputes open", Long.toString(backlog.openDisputes()), false, "/admin/disputes"));
+        long withdrawals = payments.withdrawalsAwaitingApproval();
+        tiles.add(new Dashboard.Tile("withdrawals waiting for approval", Long.toString(withdrawals), withdrawals > 0,
+                "/admin/money/withdrawals"));
         List<Money> escrow = payments.inEscrow();
         tiles.add(new Dashboard.Tile("in escrow", escrow.isEmpty() ? "0" : String.join(" + ",
                 escrow.stream().map(money -> money.amount() + " " + money.currency()).toList()), false));

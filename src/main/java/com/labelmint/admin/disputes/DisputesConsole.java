@@ -4,6 +4,7 @@ import com.labelmint.admin.audit.AuditLog;
 import com.labelmint.admin.web.Chrome;
 import com.labelmint.admin.web.Confirmation;
 import com.labelmint.admin.web.ConsoleProblems;
+import com.labelmint.admin.web.ConsoleResponses;
 import com.labelmint.admin.web.Filters;
 import com.labelmint.admin.web.FormValues;
 import com.labelmint.admin.web.Pages;
@@ -14,8 +15,8 @@ import com.labelmint.consensus.api.DisputeCase;
 import com.labelmint.consensus.api.DisputeView;
 import com.labelmint.platform.error.ProblemException;
 import com.labelmint.platform.paging.Page;
+import com.labelmint.tasks.api.ItemData;
 import com.labelmint.tasks.api.TasksApi;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -25,7 +26,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -68,7 +68,7 @@ public class DisputesConsole {
     public Response dispute(@PathParam("disputeId") UUID disputeId) {
         return ConsoleProblems.attempt(visitor, () -> {
             DisputeCase found = find(disputeId);
-            String itemData = tasks.itemData(found.dispute().itemId()).orElse(null);
+            ItemData itemData = tasks.itemData(found.dispute().itemId()).orElse(null);
             return Response.ok(Pages.dispute(Chrome.of(visitor), found, itemData).render()).build();
         });
     }
@@ -88,16 +88,13 @@ public class DisputesConsole {
                 fields.put("outcome", decision);
                 fields.put("note", why);
                 fields.put("label", label == null ? "" : label);
-                return Response.ok(Pages.confirm(Chrome.of(visitor), new Confirmation(
+                return ConsoleResponses.confirm(visitor, new Confirmation(
                         "Dismiss this dispute? The decision stands. Reason: " + why,
-                        "/admin/disputes/" + disputeId + "/resolution", fields, "/admin/disputes/" + disputeId)).render()).build();
+                        "/admin/disputes/" + disputeId + "/resolution", fields, "/admin/disputes/" + disputeId));
             }
-            QuarkusTransaction.requiringNew().run(() -> {
-                DisputeView before = find(disputeId).dispute();
-                DisputeView after = consensus.resolveDispute(visitor.accountId(), disputeId, decision, why, label);
-                audit.record(visitor.accountId(), "dispute." + decision, "dispute", disputeId.toString(), why, before, after);
-            });
-            return Response.seeOther(URI.create("/admin/disputes/" + disputeId)).build();
+            audit.recordChange(visitor.accountId(), "dispute." + decision, "dispute", disputeId.toString(), why,
+                    () -> find(disputeId).dispute(), () -> consensus.resolveDispute(visitor.accountId(), disputeId, decision, why, label));
+            return ConsoleResponses.backTo("/admin/disputes/" + disputeId);
         });
     }
 

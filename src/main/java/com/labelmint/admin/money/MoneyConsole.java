@@ -3,12 +3,12 @@ package com.labelmint.admin.money;
 import com.labelmint.admin.web.Chrome;
 import com.labelmint.admin.web.ConsoleProblems;
 import com.labelmint.admin.web.Filters;
+import com.labelmint.admin.web.FormValues;
 import com.labelmint.admin.web.Pages;
 import com.labelmint.admin.web.Visitor;
 import com.labelmint.payments.api.AccountMovement;
 import com.labelmint.payments.api.PaymentsApi;
 import com.labelmint.payments.api.UnmatchedDeposit;
-import com.labelmint.platform.error.ProblemException;
 import com.labelmint.platform.paging.Page;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -40,7 +40,7 @@ public class MoneyConsole {
     @GET
     public Response overview(@QueryParam("owner") String owner, @QueryParam("kind") String kind) {
         return ConsoleProblems.attempt(visitor, () -> {
-            UUID ownerId = owner == null || owner.isBlank() ? null : uuid(owner.trim());
+            UUID ownerId = FormValues.id("owner", owner, "the id of a person or project");
             String accountKind = ownerId != null ? null : kind == null || kind.isBlank() ? "project-escrow" : kind.trim();
             Filters filters = new Filters().with("owner", owner).with("kind", accountKind);
             return Response.ok(Pages.money(Chrome.of(visitor), filters, payments.ledgerAccounts(ownerId, accountKind, ACCOUNTS),
@@ -66,13 +66,5 @@ public class MoneyConsole {
             return Response.ok(Pages.deposits(Chrome.of(visitor), page,
                     new Filters().nextPage("/admin/money/deposits", "before", page.next())).render()).build();
         });
-    }
-
-    private static UUID uuid(String value) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("bad-filter", "owner is the id of a person or project, not '" + value + "'");
-        }
     }
 }

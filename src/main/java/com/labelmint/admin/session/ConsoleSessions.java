@@ -82,6 +82,18 @@ public class ConsoleSessions {
         }
     }
 
+    /**
+     * Deletes the sessions that can no longer be resumed: ended, past their lifetime, or idle beyond the timeout. They
+     * are dead already ({@link #resume} refuses them); this only keeps the table from growing with every sign-in.
+     *
+     * @return how many were deleted
+     */
+    @Transactional
+    public int purgeExpired() {
+        Instant now = clock.instant();
+        return (int) ConsoleSession.delete("endedAt IS NOT NULL OR expiresAt <= ?1 OR lastSeenAt <= ?2", now, now.minus(idleTimeout));
+    }
+
     /** 256 random bits, URL-safe. */
     private static String randomToken() {
         byte[] bytes = new byte[32];
@@ -89,7 +101,7 @@ public class ConsoleSessions {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private static String hash(String id) {
+    static String hash(String id) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

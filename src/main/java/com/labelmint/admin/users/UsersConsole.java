@@ -4,6 +4,7 @@ import com.labelmint.admin.audit.AuditLog;
 import com.labelmint.admin.web.Chrome;
 import com.labelmint.admin.web.Confirmation;
 import com.labelmint.admin.web.ConsoleProblems;
+import com.labelmint.admin.web.ConsoleResponses;
 import com.labelmint.admin.web.Filters;
 import com.labelmint.admin.web.FormValues;
 import com.labelmint.admin.web.Pages;
@@ -15,7 +16,6 @@ import com.labelmint.users.api.AccountView;
 import com.labelmint.users.api.ReputationMove;
 import com.labelmint.users.api.Role;
 import com.labelmint.users.api.UsersApi;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -25,7 +25,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -95,15 +94,12 @@ public class UsersConsole {
             Instant end = FormValues.endOfDay("until", until);
             AccountView account = find(accountId);
             if (!"yes".equals(confirmed)) {
-                return confirm(new Confirmation("Ban " + account.displayName() + " until " + end + "? Reason: " + why,
+                return ConsoleResponses.confirm(visitor, new Confirmation("Ban " + account.displayName() + " until " + end + "? Reason: " + why,
                         "/admin/users/" + accountId + "/ban", Map.of("reason", why, "until", until), profilePath(accountId)));
             }
-            QuarkusTransaction.requiringNew().run(() -> {
-                AccountView before = find(accountId);
-                AccountView after = users.ban(accountId, why, end, visitor.accountId());
-                audit.record(visitor.accountId(), "user.ban", "account", accountId.toString(), why, before, after);
-            });
-            return backTo(profilePath(accountId));
+            audit.recordChange(visitor.accountId(), "user.ban", "account", accountId.toString(), why, () -> find(accountId),
+                    () -> users.ban(accountId, why, end, visitor.accountId()));
+            return ConsoleResponses.backTo(profilePath(accountId));
         });
     }
 
@@ -112,12 +108,9 @@ public class UsersConsole {
     public Response unban(@PathParam("accountId") UUID accountId, @FormParam("csrf") String csrf) {
         visitor.requireCsrf(csrf);
         return ConsoleProblems.attempt(visitor, () -> {
-            QuarkusTransaction.requiringNew().run(() -> {
-                AccountView before = find(accountId);
-                AccountView after = users.unban(accountId, visitor.accountId());
-                audit.record(visitor.accountId(), "user.unban", "account", accountId.toString(), null, before, after);
-            });
-            return backTo(profilePath(accountId));
+            audit.recordChange(visitor.accountId(), "user.unban", "account", accountId.toString(), null, () -> find(accountId),
+                    () -> users.unban(accountId, visitor.accountId()));
+            return ConsoleResponses.backTo(profilePath(accountId));
         });
     }
 
@@ -131,12 +124,9 @@ public class UsersConsole {
             if (roles != null) {
                 roles.forEach(role -> chosen.add(FormValues.role(role)));
             }
-            QuarkusTransaction.requiringNew().run(() -> {
-                AccountView before = find(accountId);
-                AccountView after = users.setRoles(accountId, chosen, visitor.accountId());
-                audit.record(visitor.accountId(), "user.roles", "account", accountId.toString(), null, before, after);
-            });
-            return backTo(profilePath(accountId));
+            audit.recordChange(visitor.accountId(), "user.roles", "account", accountId.toString(), null, () -> find(accountId),
+                    () -> users.setRoles(accountId, chosen, visitor.accountId()));
+            return ConsoleResponses.backTo(profilePath(accountId));
         });
     }
 
@@ -144,16 +134,7 @@ public class UsersConsole {
         return users.find(accountId).orElseThrow(() -> ProblemException.notFound("Account " + accountId));
     }
 
-    private Response confirm(Confirmation confirmation) {
-        return Response.ok(Pages.confirm(Chrome.of(visitor), confirmation).render()).build();
-    }
-
     private static String profilePath(UUID accountId) {
         return "/admin/users/" + accountId;
-    }
-
-    /** Post, redirect, get: a reload of the page after an action does not repeat the action. */
-    private static Response backTo(String path) {
-        return Response.seeOther(URI.create(path)).build();
     }
 }

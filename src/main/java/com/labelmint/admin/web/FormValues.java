@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.UUID;
 
 /** Reads what a form or filter sent; anything malformed is a 400 naming the field, never a 500. */
 public final class FormValues {
@@ -30,6 +31,19 @@ public final class FormValues {
             throw ProblemException.badRequest("field-too-long", field + " takes at most " + maxLength + " characters");
         }
         return trimmed;
+    }
+
+    /** An id typed into a filter, or null when empty; {@code what} says what the id names, for the 400. */
+    public static UUID id(String field, String value, String what) {
+        String trimmed = bounded(field, value, 36);
+        if (trimmed == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(trimmed);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("bad-filter", field + " is " + what + ", not '" + trimmed + "'");
+        }
     }
 
     public static Role role(String value) {

@@ -4,19 +4,26 @@ import com.labelmint.admin.audit.AuditEntry;
 import com.labelmint.admin.dashboard.Dashboard;
 import com.labelmint.consensus.api.DisputeCase;
 import com.labelmint.consensus.api.DisputeView;
+import com.labelmint.consensus.api.ItemAnswer;
+import com.labelmint.consensus.api.ItemInReview;
 import com.labelmint.consensus.api.ProjectQuality;
+import com.labelmint.consensus.api.ReviewCase;
 import com.labelmint.payments.api.AccountMovement;
+import com.labelmint.payments.api.AdminWithdrawalView;
 import com.labelmint.payments.api.LedgerAccountView;
 import com.labelmint.payments.api.ReconciliationReport;
 import com.labelmint.payments.api.UnmatchedDeposit;
+import com.labelmint.payments.api.WithdrawalCase;
 import com.labelmint.platform.events.EventDeliveries;
 import com.labelmint.platform.paging.Page;
 import com.labelmint.projects.api.ProjectProgress;
 import com.labelmint.projects.api.ProjectView;
+import com.labelmint.tasks.api.ItemData;
 import com.labelmint.users.api.AccountView;
 import com.labelmint.users.api.Reputation;
 import com.labelmint.users.api.ReputationMove;
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateInstance;
 import java.util.List;
 import java.util.UUID;
@@ -26,6 +33,11 @@ import java.util.UUID;
  * these parameters, so a renamed field breaks the build, not a page in production.
  */
 @CheckedTemplate(basePath = "admin")
+// the user tags (templates/tags) are not type-checked: these are the types they read
+@TemplateData(target = Filters.class)
+@TemplateData(target = ItemAnswer.class)
+@TemplateData(target = ItemData.class)
+@TemplateData(target = ItemData.Image.class)
 public final class Pages {
 
     private Pages() {
@@ -51,7 +63,11 @@ public final class Pages {
 
     public static native TemplateInstance disputes(Chrome chrome, Page<DisputeView> page, String nextPage);
 
-    public static native TemplateInstance dispute(Chrome chrome, DisputeCase dispute, String itemData);
+    public static native TemplateInstance dispute(Chrome chrome, DisputeCase dispute, ItemData itemData);
+
+    public static native TemplateInstance reviews(Chrome chrome, Filters filters, Page<ItemInReview> page, String nextPage);
+
+    public static native TemplateInstance review(Chrome chrome, ReviewCase review, ItemData itemData);
 
     public static native TemplateInstance events(Chrome chrome, Filters filters, Page<EventDeliveries.Delivery> page,
                                                  EventDeliveries.Backlog backlog, String nextPage);
@@ -60,6 +76,10 @@ public final class Pages {
                                                 List<ReconciliationReport> reconciliations);
 
     public static native TemplateInstance ledgerAccount(Chrome chrome, UUID accountId, Page<AccountMovement> page, String nextPage);
+
+    public static native TemplateInstance withdrawals(Chrome chrome, Filters filters, Page<AdminWithdrawalView> page, String nextPage);
+
+    public static native TemplateInstance withdrawal(Chrome chrome, WithdrawalCase withdrawal);
 
     public static native TemplateInstance deposits(Chrome chrome, Page<UnmatchedDeposit> page, String nextPage);
 

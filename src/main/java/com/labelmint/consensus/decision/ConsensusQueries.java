@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.labelmint.consensus.api.ConsensusApi;
 import com.labelmint.consensus.api.DisputeCase;
 import com.labelmint.consensus.api.DisputeView;
+import com.labelmint.consensus.api.ItemAnswer;
+import com.labelmint.consensus.api.ItemInReview;
+import com.labelmint.consensus.api.ReviewCase;
 import com.labelmint.consensus.api.ProjectQuality;
 import com.labelmint.platform.error.ProblemException;
 import com.labelmint.platform.paging.NewestFirstCursor;
@@ -42,12 +45,14 @@ public class ConsensusQueries implements ConsensusApi {
     private final DataSource dataSource;
     private final Disputes disputes;
     private final ItemRecords records;
+    private final Reviews reviews;
     private final ObjectMapper json;
 
-    ConsensusQueries(DataSource dataSource, Disputes disputes, ItemRecords records, ObjectMapper json) {
+    ConsensusQueries(DataSource dataSource, Disputes disputes, ItemRecords records, Reviews reviews, ObjectMapper json) {
         this.dataSource = dataSource;
         this.disputes = disputes;
         this.records = records;
+        this.reviews = reviews;
         this.json = json;
     }
 
@@ -79,13 +84,11 @@ public class ConsensusQueries implements ConsensusApi {
         try (Connection connection = dataSource.getConnection()) {
             Dispute dispute;
             try {
-                dispute = disputes.find(new Disputes.Caller(null, true), disputeId);
+                dispute = disputes.find(new Caller(null, true), disputeId);
             } catch (ProblemException notFound) {
                 return Optional.empty();
             }
-            List<DisputeCase.Answer> answers = records.regularAnswers(connection, dispute.itemId()).stream()
-                    .map(answer -> new DisputeCase.Answer(answer.id(), answer.labelerId(), String.valueOf(answer.value()), answer.verdict()))
-                    .toList();
+            List<ItemAnswer> answers = records.regularAnswers(connection, dispute.itemId()).stream().map(StoredAnswer::asView).toList();
             try (PreparedStatement query = connection.prepareStatement(ITEM)) {
                 query.setLong(1, dispute.itemId());
                 try (ResultSet item = query.executeQuery()) {
@@ -108,7 +111,7 @@ public class ConsensusQueries implements ConsensusApi {
             throw ProblemException.badRequest("bad-note", "Say why, in 1 to 2000 characters");
         }
         try {
-            return view(disputes.resolve(new Disputes.Caller(admin, true), disputeId,
+            return view(disputes.resolve(new Caller(admin, true), disputeId,
                     new DisputeResolution(outcome, note.strip(), label(labelJson))));
         } catch (SQLException e) {
             throw new IllegalStateException("Dispute " + disputeId + " could not be settled", e);
@@ -153,6 +156,40 @@ public class ConsensusQueries implements ConsensusApi {
             return new ProjectQuality(decided, inReview, meanConfidence, labels, unsure);
         } catch (SQLException e) {
             throw new IllegalStateException("The quality of project " + projectId + " could not be read", e);
+        }
+    }
+
+    @Override
+    public Page<ItemInReview> itemsInReview(UUID reviewer, boolean admin, UUID projectId, String after, int limit) {
+        try {
+            return reviews.waiting(new Caller(reviewer, admin), projectId, after, limit);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Items in review could not be read", e);
+        }
+    }
+
+    @Override
+    public Optional<ReviewCase> reviewCase(UUID reviewer, boolean admin, long itemId) {
+        try {
+            return reviews.reviewCase(new Caller(reviewer, admin), itemId);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Item " + itemId + " could not be read", e);
+        }
+    }
+
+    @Override
+    public void review(UUID reviewer, boolean admin, long itemId, String labelJson, String note) {
+        JsonNode label = label(labelJson);
+        if (label == null) {
+            throw ProblemException.badRequest("missing-label", "Give the item's label");
+        }
+        if (note != null && note.length() > 2000) {
+            throw ProblemException.badRequest("bad-note", "A note takes at most 2000 characters");
+        }
+        try {
+            reviews.decide(new Caller(reviewer, admin), itemId, new ReviewDecision(label, note));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Item " + itemId + " could not be labelled", e);
         }
     }
 

@@ -60,7 +60,7 @@ public class DisputeResource {
         return disputes.resolve(caller(), disputeId, resolution);
     }
 
-    private Disputes.Caller caller() {
-        return new Disputes.Caller(UUID.fromString(token.getSubject()), token.getGroups().contains("admin"));
+    private Caller caller() {
+        return Caller.of(token);
     }
 }

@@ -313,8 +313,4 @@ public class Disputes {
             throw new IllegalStateException("A stored label is unreadable", e);
         }
     }
-
-    /** Who is asking: their account and whether they act as an admin. */
-    public record Caller(UUID id, boolean admin) {
-    }
 }

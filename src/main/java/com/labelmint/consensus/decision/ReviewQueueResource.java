@@ -33,6 +33,6 @@ public class ReviewQueueResource {
     public Page<ReviewItem> pending(@PathParam("projectId") UUID projectId,
                                     @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
                                     @QueryParam("after") String after) throws SQLException {
-        return reviews.pending(caller, projectId, limit, after);
+        return reviews.pending(Caller.of(caller), projectId, limit, after);
     }
 }

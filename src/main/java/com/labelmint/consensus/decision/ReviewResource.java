@@ -28,6 +28,6 @@ public class ReviewResource {
     @Path("/{itemId}")
     @Consumes(MediaType.APPLICATION_JSON)
     public void decide(@PathParam("itemId") long itemId, @NotNull @Valid ReviewDecision decision) throws SQLException {
-        reviews.decide(caller, itemId, decision);
+        reviews.decide(Caller.of(caller), itemId, decision);
     }
 }

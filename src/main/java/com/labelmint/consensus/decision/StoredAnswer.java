@@ -1,6 +1,7 @@
 package com.labelmint.consensus.decision;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.labelmint.consensus.api.ItemAnswer;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,6 +15,10 @@ record StoredAnswer(UUID id, UUID labelerId, JsonNode value, String verdict) {
     /** Made void by its labeler's exclusion from the project: never counted, never paid. */
     boolean isVoid() {
         return Verdicts.VOID.equals(verdict);
+    }
+
+    ItemAnswer asView() {
+        return new ItemAnswer(id, labelerId, String.valueOf(value), verdict);
     }
 
     /** The answers that count towards the item's label. */

@@ -4,6 +4,7 @@ import com.labelmint.platform.money.Currency;
 import com.labelmint.platform.money.Money;
 import com.labelmint.platform.paging.Page;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** The payments module's synchronous face. */
@@ -29,4 +30,25 @@ public interface PaymentsApi {
 
     /** Deposits nobody's memo matched, newest first. */
     Page<UnmatchedDeposit> unmatchedDeposits(String before, int limit);
+
+    /** Withdrawals in a status ({@code null}: every status), newest first; an unknown status is a 400 problem. */
+    Page<AdminWithdrawalView> withdrawals(String status, String cursor, int limit);
+
+    /** How many withdrawals wait for an admin's approval. */
+    long withdrawalsAwaitingApproval();
+
+    /** A withdrawal with its status history and its hold's fate; empty for an unknown id. */
+    Optional<WithdrawalCase> withdrawalCase(UUID withdrawalId);
+
+    /**
+     * Lets a withdrawal awaiting approval go out, in the caller's transaction when there is one; {@code reason} is
+     * optional. A withdrawal in any other status is a 409 problem.
+     */
+    AdminWithdrawalView approveWithdrawal(UUID adminId, UUID withdrawalId, String reason);
+
+    /**
+     * Rejects a withdrawal not yet signed and releases its hold, in the caller's transaction when there is one; the
+     * reason (required, a 400 problem without it) is shown to the person. One already sent is a 409 problem.
+     */
+    AdminWithdrawalView rejectWithdrawal(UUID adminId, UUID withdrawalId, String reason);
 }

@@ -1,5 +1,6 @@
 package com.labelmint.payments.withdrawal;
 
+import com.labelmint.payments.api.AdminWithdrawalView;
 import com.labelmint.platform.money.Money;
 import java.time.Instant;
 import java.util.UUID;
@@ -9,6 +10,14 @@ public record Withdrawal(UUID id, UUID userId, Money amount, String addressGiven
                          WithdrawalStatus status, UUID holdTransferId, String idempotencyKey, long queryId,
                          SignedMessage message, int attempts, String txHash, Long txLt, String failureReason,
                          UUID decidedBy, Instant decidedAt, String decisionReason, Instant createdAt, Instant updatedAt) {
+
+    /** Everything about it but the idempotency key and the signed bytes, for admins. */
+    AdminWithdrawalView forAdmins() {
+        return new AdminWithdrawalView(id, userId, amount, addressGiven, addressRaw, network, status.dbName(), holdTransferId, queryId,
+                message == null ? null : message.seqno(), message == null ? null : message.messageHash(),
+                message == null ? null : message.validUntil(), attempts, txHash, failureReason, decidedBy, decidedAt, decisionReason,
+                createdAt, updatedAt);
+    }
 
     /**
      * The payout message signed for it, recorded before it was sent.

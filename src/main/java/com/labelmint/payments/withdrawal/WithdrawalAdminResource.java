@@ -1,5 +1,6 @@
 package com.labelmint.payments.withdrawal;
 
+import com.labelmint.payments.api.AdminWithdrawalView;
 import com.labelmint.platform.paging.Page;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;

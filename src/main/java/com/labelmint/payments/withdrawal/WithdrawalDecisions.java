@@ -1,5 +1,7 @@
 package com.labelmint.payments.withdrawal;
 
+import com.labelmint.payments.api.AdminWithdrawalView;
+import com.labelmint.payments.api.WithdrawalCase;
 import com.labelmint.platform.error.ProblemException;
 import com.labelmint.platform.paging.Page;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,6 +9,7 @@ import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -39,7 +42,27 @@ public class WithdrawalDecisions {
             }
         }
         try (Connection connection = dataSource.getConnection()) {
-            return store.inStatus(connection, filter, cursor, limit).map(AdminWithdrawalView::of);
+            return store.inStatus(connection, filter, cursor, limit).map(Withdrawal::forAdmins);
+        }
+    }
+
+    public long awaitingApproval() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return store.count(connection, WithdrawalStatus.AWAITING_APPROVAL);
+        }
+    }
+
+    /** The withdrawal with its status history and its hold's fate; empty for an unknown id. */
+    public Optional<WithdrawalCase> find(UUID withdrawalId) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            Optional<Withdrawal> found = store.find(connection, withdrawalId);
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            Withdrawal withdrawal = found.get();
+            return Optional.of(new WithdrawalCase(withdrawal.forAdmins(), store.history(connection, withdrawalId),
+                    store.holdOutcome(connection, withdrawal.holdTransferId()),
+                    withdrawal.status() == WithdrawalStatus.AWAITING_APPROVAL, withdrawal.status().unsent()));
         }
     }
 
@@ -53,7 +76,7 @@ public class WithdrawalDecisions {
             }
             store.decide(connection, withdrawalId, adminId, blankToNull(reason), clock.instant());
             store.move(connection, withdrawalId, WithdrawalStatus.APPROVED, null, clock.instant());
-            return AdminWithdrawalView.of(store.find(connection, withdrawalId).orElseThrow());
+            return store.find(connection, withdrawalId).orElseThrow().forAdmins();
         }
     }
 
@@ -70,7 +93,7 @@ public class WithdrawalDecisions {
             }
             store.decide(connection, withdrawalId, adminId, reason.strip(), clock.instant());
             settlement.released(connection, withdrawal, WithdrawalStatus.REJECTED, "Rejected: " + reason.strip());
-            return AdminWithdrawalView.of(store.find(connection, withdrawalId).orElseThrow());
+            return store.find(connection, withdrawalId).orElseThrow().forAdmins();
         }
     }
 

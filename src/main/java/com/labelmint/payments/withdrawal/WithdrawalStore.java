@@ -1,5 +1,6 @@
 package com.labelmint.payments.withdrawal;
 
+import com.labelmint.payments.api.WithdrawalCase;
 import com.labelmint.platform.money.Currency;
 import com.labelmint.platform.money.Money;
 import com.labelmint.platform.paging.NewestFirstCursor;
@@ -69,6 +70,13 @@ public class WithdrawalStore {
             UPDATE payments.withdrawal SET status = ?, failure_reason = ?, updated_at = ? WHERE id = ?""";
 
     private static final String LOCK = BY_ID + " FOR UPDATE";
+
+    private static final String COUNT_IN_STATUS = "SELECT count(*) FROM payments.withdrawal WHERE status = ?";
+
+    private static final String HISTORY = "SELECT status, at FROM payments.withdrawal_status_change WHERE withdrawal_id = ? ORDER BY at, id";
+
+    /** A hold is settled at most once (transfer_settles_once): posted, voided, or still pending. */
+    private static final String HOLD_SETTLEMENT = "SELECT kind FROM payments.transfer WHERE pending_id = ?";
 
     private static final Instant END_OF_TIME = Instant.parse("9999-12-31T00:00:00Z");
     private static final UUID LAST_ID = new UUID(-1L, -1L);
@@ -162,6 +170,30 @@ public class WithdrawalStore {
     /** @param failureReason shown to the person; only for {@code failed} and {@code rejected} */
     void move(Connection connection, UUID id, WithdrawalStatus status, String failureReason, Instant now) throws SQLException {
         update(connection, MOVE, status.dbName(), failureReason, Timestamp.from(now), id);
+    }
+
+    long count(Connection connection, WithdrawalStatus status) throws SQLException {
+        return one(connection, COUNT_IN_STATUS, row -> row.getLong(1), status.dbName()).orElseThrow();
+    }
+
+    /** Every status the withdrawal was in, oldest first, as the table's trigger recorded them. */
+    List<WithdrawalCase.StatusChange> history(Connection connection, UUID id) throws SQLException {
+        List<WithdrawalCase.StatusChange> changes = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(HISTORY)) {
+            query.setObject(1, id);
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    changes.add(new WithdrawalCase.StatusChange(row.getString(1), instant(row, "at")));
+                }
+            }
+        }
+        return changes;
+    }
+
+    /** {@code held} while the hold is pending, {@code posted} once paid, {@code released} once voided. */
+    String holdOutcome(Connection connection, UUID holdTransferId) throws SQLException {
+        return one(connection, HOLD_SETTLEMENT, row -> "post-pending".equals(row.getString(1)) ? "posted" : "released", holdTransferId)
+                .orElse("held");
     }
 
     /** One page of a person's withdrawals, newest first. */

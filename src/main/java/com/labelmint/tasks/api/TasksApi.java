@@ -30,6 +30,6 @@ public interface TasksApi {
     /** Answers submitted in each of the last {@code hours} clock hours, oldest first, the current hour last. */
     List<Long> answersPerHour(int hours);
 
-    /** What labelers were shown for an item: its data as JSON; empty for an unknown item. */
-    Optional<String> itemData(long itemId);
+    /** What labelers were shown for an item: its data, with links to its images; empty for an unknown item. */
+    Optional<ItemData> itemData(long itemId);
 }

@@ -1,6 +1,7 @@
 package com.labelmint.tasks.queue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.labelmint.tasks.api.ItemData;
 import com.labelmint.tasks.api.LabelerActivity;
 import com.labelmint.tasks.api.Task;
 import com.labelmint.tasks.api.TasksApi;
@@ -75,7 +76,7 @@ public class TasksFacade implements TasksApi {
     }
 
     @Override
-    public Optional<String> itemData(long itemId) {
+    public Optional<ItemData> itemData(long itemId) {
         return statistics.itemData(itemId);
     }
 }

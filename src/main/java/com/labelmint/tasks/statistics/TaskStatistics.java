@@ -1,6 +1,11 @@
 package com.labelmint.tasks.statistics;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.labelmint.tasks.api.ItemData;
 import com.labelmint.tasks.api.Workload;
+import com.labelmint.tasks.asset.AssetReferences;
+import com.labelmint.tasks.project.ProjectCopies;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,7 +16,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import javax.sql.DataSource;
 
 /** The labeling floor for operators, read from the queue's own tables ({@code TasksApi} answers with it). */
@@ -29,10 +36,16 @@ public class TaskStatistics {
             + "GROUP BY slot.start ORDER BY slot.start";
 
     private final DataSource dataSource;
+    private final ProjectCopies projects;
+    private final AssetReferences assets;
+    private final ObjectMapper json;
     private final Clock clock;
 
-    TaskStatistics(DataSource dataSource, Clock clock) {
+    TaskStatistics(DataSource dataSource, ProjectCopies projects, AssetReferences assets, ObjectMapper json, Clock clock) {
         this.dataSource = dataSource;
+        this.projects = projects;
+        this.assets = assets;
+        this.json = json;
         this.clock = clock;
     }
 
@@ -69,14 +82,23 @@ public class TaskStatistics {
         }
     }
 
-    public Optional<String> itemData(long itemId) {
+    /** The item's data as stored, and links to the images it refers to (read with the queue's copy of the project's fields). */
+    public Optional<ItemData> itemData(long itemId) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement("SELECT data::text FROM tasks.item WHERE id = ?")) {
+             PreparedStatement query = connection.prepareStatement("SELECT project_id, data::text FROM tasks.item WHERE id = ?")) {
             query.setLong(1, itemId);
             try (ResultSet row = query.executeQuery()) {
-                return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                UUID projectId = row.getObject(1, UUID.class);
+                String data = row.getString(2);
+                Map<String, String> links = assets.imageLinks(projectId, projects.find(connection, projectId).schema().dataFields(),
+                        json.readTree(data));
+                return Optional.of(new ItemData(data, links.entrySet().stream()
+                        .map(link -> new ItemData.Image(link.getKey(), link.getValue())).toList()));
             }
-        } catch (SQLException e) {
+        } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("Item " + itemId + " could not be read", e);
         }
     }
