@@ -30,7 +30,7 @@ public class RecentlyActiveSessions {
     private final AtomicLong revocations = new AtomicLong();
 
     RecentlyActiveSessions(TransactionSynchronizationRegistry transactions,
-                           @ConfigProperty(name = "labelmint.auth.session-check-cache", defaultValue = "5s") Duration period) {
+                           @ConfigProperty(name = "labelmint.auth.session-check-cache", defaultValue = "15s") Duration period) {
         this.transactions = transactions;
         this.active = Caffeine.newBuilder().expireAfterWrite(period).maximumSize(MOST_REMEMBERED).build();
     }
