@@ -124,6 +124,35 @@ class EventBusTest {
     }
 
     @Test
+    void twoRelaysNeverRunOneListenersBatchesAtTheSameTime() throws Exception {
+        auditor.mostOpenTransactionsSinceLastAsked();
+        ExecutorService relays = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Map<UUID, List<String>>>> batches = new ArrayList<>();
+            for (int relayThread = 0; relayThread < 2; relayThread++) {
+                List<DomainEvent> batch = new ArrayList<>();
+                for (int i = 0; i < 5; i++) {
+                    batch.add(SampleHappened.of("slow-batches"));
+                }
+                batches.add(relays.submit(() -> {
+                    start.await();
+                    return dispatcher.dispatchAll(batch);
+                }));
+            }
+            start.countDown();
+            for (Future<Map<UUID, List<String>>> batch : batches) {
+                assertThat(batch.get(60, TimeUnit.SECONDS)).hasSize(5).allSatisfy((id, failures) -> assertThat(failures).isEmpty());
+            }
+        } finally {
+            relays.shutdownNow();
+        }
+
+        // each batch sleeps 100 ms in the auditor: run side by side they would overlap
+        assertThat(auditor.mostOpenTransactionsSinceLastAsked()).isEqualTo(1);
+    }
+
+    @Test
     void aListenerFailingOnOneEventOfABatchHoldsBackThatEventOnly() {
         auditor.failNext("poison-in-a-batch", 2); // the batch's attempt, then the event's own
         SampleHappened before = SampleHappened.of("healthy-neighbour");

@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,6 +41,8 @@ public class ListenerDispatcher {
     private final BeanManager beanManager;
     private final InboxStore inbox;
     private final Map<Class<?>, List<Listener>> listenersByEventClass = new ConcurrentHashMap<>();
+    /** Per bean, not per listener: one bean's observers of different events work on the same rows. */
+    private final Map<Class<?>, Lock> batchLocksByBean = new ConcurrentHashMap<>();
 
     ListenerDispatcher(BeanManager beanManager, InboxStore inbox) {
         this.beanManager = beanManager;
@@ -84,8 +88,14 @@ public class ListenerDispatcher {
         }
     }
 
-    /** @return whether the listener handled every event; if not, none of it committed */
+    /**
+     * @return whether the listener handled every event; if not, none of it committed. One batch per listener at a
+     * time on this instance (per bean): a batch holds its rows' locks until it commits, and two batches of one bean's
+     * listeners (two relay threads) touching the same rows in different orders waited for each other or deadlocked
+     * (bench/RESULTS.md)
+     */
     private boolean deliverTogether(Listener listener, List<DomainEvent> events) {
+        listener.batches().lock();
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 Set<UUID> claimed = inbox.claimAll(listener.id(), events.stream().map(DomainEvent::eventId).toList());
@@ -99,6 +109,8 @@ public class ListenerDispatcher {
         } catch (RuntimeException e) {
             LOG.debugf(e, "Listener %s failed on a batch of %d events; delivering them one at a time", listener.id(), events.size());
             return false;
+        } finally {
+            listener.batches().unlock();
         }
     }
 
@@ -119,7 +131,8 @@ public class ListenerDispatcher {
                 throw new IllegalStateException(observer.getBeanClass().getName()
                         + " observes " + id + " twice; its inbox could not tell the two apart");
             }
-            listeners.add(new Listener(id, (ObserverMethod) observer));
+            listeners.add(new Listener(id, (ObserverMethod) observer,
+                    batchLocksByBean.computeIfAbsent(observer.getBeanClass(), bean -> new ReentrantLock())));
         }
         listeners.sort(Comparator.comparing(Listener::id));
         return List.copyOf(listeners);
@@ -135,7 +148,7 @@ public class ListenerDispatcher {
         return Object.class;
     }
 
-    private record Listener(String id, ObserverMethod<DomainEvent> observer) {
+    private record Listener(String id, ObserverMethod<DomainEvent> observer, Lock batches) {
     }
 
     private record Context<T>(T event) implements EventContext<T>, EventMetadata {
