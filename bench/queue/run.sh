@@ -153,7 +153,7 @@ per_answer_figures() { # phase answers
         q "SELECT calls, round(total_exec_time::numeric, 1) AS total_ms, round(mean_exec_time::numeric, 3) AS mean_ms,
                   rows, regexp_replace(query, '\s+', ' ', 'g')
            FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
-           ORDER BY total_exec_time DESC LIMIT 30" >"$OUT/statements-$p.txt"
+           ORDER BY total_exec_time DESC LIMIT 100" >"$OUT/statements-$p.txt"
     fi
 }
 
@@ -276,7 +276,7 @@ await_queue_sees_active "$PROJECT"
 log "registering and signing in $LABELERS labelers, $SETUP_PARALLEL at a time"
 driver setup "http://127.0.0.1:$PORT" "$LABELERS" "$SETUP_PARALLEL" "$WORK/labelers.tsv"
 load_items "$PROJECT"
-# pgbench client n is labeler n: its signed-in session, and through it its account
+# pgbench client n is labeler n (loop.sql reads its account from here); every labeler must have signed in
 q "CREATE SCHEMA bench; CREATE TABLE bench.labeler (n integer PRIMARY KEY, account_id uuid NOT NULL, session_id uuid)" >/dev/null
 awk -F'\t' '{ print NR - 1 "\t" $1 }' "$WORK/labelers.tsv" | psql -d "$DB" -v ON_ERROR_STOP=1 -qX -c "COPY bench.labeler (n, account_id) FROM STDIN"
 q "UPDATE bench.labeler b SET session_id = s.id FROM auth.session s WHERE s.account_id = b.account_id" >/dev/null

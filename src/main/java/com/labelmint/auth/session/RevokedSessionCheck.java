@@ -13,15 +13,18 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Refuses an access token whose session was revoked (sign-out, sign-out everywhere, a reused
- * refresh token, a ban): without this it would work until it expires.
+ * refresh token, a ban): without this it would work until it expires. A session found active a
+ * moment ago is not read again ({@link RecentlyActiveSessions}).
  */
 @ApplicationScoped
 public class RevokedSessionCheck implements SecurityIdentityAugmentor {
 
     private final SessionService sessions;
+    private final RecentlyActiveSessions recentlyActive;
 
-    RevokedSessionCheck(SessionService sessions) {
+    RevokedSessionCheck(SessionService sessions, RecentlyActiveSessions recentlyActive) {
         this.sessions = sessions;
+        this.recentlyActive = recentlyActive;
     }
 
     @Override
@@ -33,14 +36,17 @@ public class RevokedSessionCheck implements SecurityIdentityAugmentor {
         if (sessionClaim == null) {
             return Uni.createFrom().failure(new AuthenticationFailedException("Token without a session"));
         }
+        UUID sessionId;
+        try {
+            sessionId = UUID.fromString(sessionClaim);
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom().failure(new AuthenticationFailedException("Malformed session claim"));
+        }
+        if (recentlyActive.knownActive(sessionId)) {
+            return Uni.createFrom().item(identity); // no worker thread and no transaction for a session checked seconds ago
+        }
         return context.runBlocking(() -> {
-            UUID sessionId;
-            try {
-                sessionId = UUID.fromString(sessionClaim);
-            } catch (IllegalArgumentException e) {
-                throw new AuthenticationFailedException("Malformed session claim");
-            }
-            if (!QuarkusTransaction.requiringNew().call(() -> sessions.isActive(sessionId))) {
+            if (!recentlyActive.isActive(sessionId, () -> QuarkusTransaction.requiringNew().call(() -> sessions.isActive(sessionId)))) {
                 throw new AuthenticationFailedException("Session revoked");
             }
             return identity;

@@ -26,11 +26,14 @@ public class SessionService {
 
     private final Clock clock;
     private final Duration refreshLifetime;
+    private final RecentlyActiveSessions recentlyActive;
 
     SessionService(Clock clock,
-                   @ConfigProperty(name = "labelmint.auth.refresh-token-lifetime", defaultValue = "7d") Duration refreshLifetime) {
+                   @ConfigProperty(name = "labelmint.auth.refresh-token-lifetime", defaultValue = "7d") Duration refreshLifetime,
+                   RecentlyActiveSessions recentlyActive) {
         this.clock = clock;
         this.refreshLifetime = refreshLifetime;
+        this.recentlyActive = recentlyActive;
     }
 
     /** A refresh token and the session it belongs to. */
@@ -61,7 +64,7 @@ public class SessionService {
             throw invalidRefreshToken();
         }
         if (token.usedAt != null) {
-            session.revoke(now, "refresh token reused");
+            revoke(session, now, "refresh token reused");
             throw new ProblemException(401, "refresh-token-reused", "Unauthorized",
                     "This refresh token was already used; the session is revoked. Sign in again.");
         }
@@ -78,15 +81,21 @@ public class SessionService {
     }
 
     public void revoke(UUID sessionId, String reason) {
-        Session.<Session>findByIdOptional(sessionId).ifPresent(session -> session.revoke(clock.instant(), reason));
+        Session.<Session>findByIdOptional(sessionId).ifPresent(session -> revoke(session, clock.instant(), reason));
     }
 
     /** Revokes every open session of the account; returns their ids. */
     public List<UUID> revokeAll(UUID accountId, String reason) {
         Instant now = clock.instant();
         List<Session> open = Session.list("accountId = ?1 and revokedAt is null", accountId);
-        open.forEach(session -> session.revoke(now, reason));
+        open.forEach(session -> revoke(session, now, reason));
         return open.stream().map(session -> session.id).toList();
+    }
+
+    /** Every revocation passes here, so that no instance keeps accepting the session's access tokens from memory. */
+    private void revoke(Session session, Instant at, String reason) {
+        session.revoke(at, reason);
+        recentlyActive.revoking(session.id);
     }
 
     private String newRefreshToken(UUID sessionId, Instant now) {

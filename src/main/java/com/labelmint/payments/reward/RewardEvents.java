@@ -57,7 +57,6 @@ class RewardEvents {
 
     /** The project's reward per answer now; a project that is gone pays nothing more. */
     private Money rewardOf(UUID projectId) {
-        return projects.find(projectId).map(project -> project.settings().rewardPerAnswer())
-                .orElse(Money.ofUnits(0, Currency.USDT));
+        return projects.rewardPerAnswer(projectId).orElse(Money.ofUnits(0, Currency.USDT));
     }
 }

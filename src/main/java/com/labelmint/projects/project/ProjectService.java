@@ -3,6 +3,7 @@ package com.labelmint.projects.project;
 import com.labelmint.platform.error.Problem;
 import com.labelmint.platform.error.ProblemException;
 import com.labelmint.platform.events.EventPublisher;
+import com.labelmint.platform.money.Money;
 import com.labelmint.platform.paging.NewestFirstCursor;
 import com.labelmint.platform.paging.Page;
 import com.labelmint.projects.api.LabelSchema;
@@ -45,13 +46,16 @@ public class ProjectService implements ProjectsApi {
     private final EventPublisher events;
     private final EntityManager entityManager;
     private final ProgressCounters progress;
+    private final ProjectRewards rewards;
     private final Clock clock;
 
-    ProjectService(ProjectMapper mapper, EventPublisher events, EntityManager entityManager, ProgressCounters progress, Clock clock) {
+    ProjectService(ProjectMapper mapper, EventPublisher events, EntityManager entityManager, ProgressCounters progress,
+                   ProjectRewards rewards, Clock clock) {
         this.mapper = mapper;
         this.events = events;
         this.entityManager = entityManager;
         this.progress = progress;
+        this.rewards = rewards;
         this.clock = clock;
     }
 
@@ -64,6 +68,11 @@ public class ProjectService implements ProjectsApi {
     @Override
     public Optional<ProjectView> find(UUID projectId) {
         return Project.<Project>findByIdOptional(projectId).map(mapper::view);
+    }
+
+    @Override
+    public Optional<Money> rewardPerAnswer(UUID projectId) {
+        return rewards.perAnswer(projectId);
     }
 
     public ProjectView visible(Caller caller, UUID projectId) {

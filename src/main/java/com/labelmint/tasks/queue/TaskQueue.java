@@ -6,7 +6,7 @@ import com.labelmint.tasks.api.Task;
 import com.labelmint.tasks.asset.AssetReferences;
 import com.labelmint.tasks.project.ProjectCopies;
 import com.labelmint.tasks.project.QueueProject;
-import com.labelmint.users.api.AccountView;
+import com.labelmint.users.api.LabelerStanding;
 import com.labelmint.users.api.UsersApi;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -84,7 +84,7 @@ public class TaskQueue {
     /** The labeler's current task if they hold one, else a new one; empty when there is nothing for them. */
     @Transactional
     public Optional<Task> next(UUID labelerId) {
-        AccountView labeler = users.find(labelerId).orElseThrow(() -> ProblemException.notFound("The signed-in account"));
+        LabelerStanding labeler = users.labelerStanding(labelerId).orElseThrow(() -> ProblemException.notFound("The signed-in account"));
         if (labeler.banned()) {
             throw new ProblemException(403, "account-banned", "Forbidden", "A banned account gets no tasks until " + labeler.bannedUntil());
         }
@@ -94,7 +94,7 @@ public class TaskQueue {
             if (current.isPresent()) {
                 return current;
             }
-            for (QueueProject project : projects.workableBy(connection, labelerId, users.skillTags(labelerId))) {
+            for (QueueProject project : projects.workableBy(connection, labelerId, labeler.skillTags())) {
                 Optional<Task> task = leaseIn(connection, project, labelerId);
                 if (task.isPresent()) {
                     return task;

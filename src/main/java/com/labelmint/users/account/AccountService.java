@@ -5,6 +5,7 @@ import com.labelmint.platform.paging.Page;
 import com.labelmint.users.admin.AccountAdministration;
 import com.labelmint.users.admin.AccountSearch;
 import com.labelmint.users.api.AccountView;
+import com.labelmint.users.api.LabelerStanding;
 import com.labelmint.users.api.NewAccount;
 import com.labelmint.users.api.Reputation;
 import com.labelmint.users.api.ReputationMove;
@@ -12,7 +13,6 @@ import com.labelmint.users.api.Role;
 import com.labelmint.users.api.UserRegistered;
 import com.labelmint.users.api.UsersApi;
 import com.labelmint.users.profile.ProfileService;
-import com.labelmint.users.profile.Skill;
 import com.labelmint.users.referral.Referrals;
 import com.labelmint.users.reputation.ReputationService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,16 +31,18 @@ public class AccountService implements UsersApi {
     private final ProfileService profiles;
     private final AccountSearch search;
     private final AccountAdministration administration;
+    private final LabelerStandings standings;
     private final Referrals referrals;
     private final Clock clock;
 
     AccountService(EventPublisher events, ReputationService reputations, ProfileService profiles, AccountSearch search,
-                   AccountAdministration administration, Referrals referrals, Clock clock) {
+                   AccountAdministration administration, LabelerStandings standings, Referrals referrals, Clock clock) {
         this.events = events;
         this.reputations = reputations;
         this.profiles = profiles;
         this.search = search;
         this.administration = administration;
+        this.standings = standings;
         this.referrals = referrals;
         this.clock = clock;
     }
@@ -68,8 +70,8 @@ public class AccountService implements UsersApi {
     }
 
     @Override
-    public Set<String> skillTags(UUID accountId) {
-        return Set.copyOf(Skill.<Skill>list("accountId", accountId).stream().map(skill -> skill.tag).toList());
+    public Optional<LabelerStanding> labelerStanding(UUID accountId) {
+        return standings.of(accountId);
     }
 
     @Override

@@ -14,8 +14,8 @@ public interface UsersApi {
 
     Optional<AccountView> find(UUID accountId);
 
-    /** The tags of the skills the person has declared, at any level. */
-    Set<String> skillTags(UUID accountId);
+    /** The person's ban, if one runs now, and the tags of the skills they declared; empty for an unknown account. */
+    Optional<LabelerStanding> labelerStanding(UUID accountId);
 
     /** The person's reputation as a labeler; the neutral score when nobody has measured them yet. */
     Reputation reputation(UUID accountId);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.labelmint.platform.events.outbox.ListenerDispatcher;
 import com.labelmint.platform.events.outbox.OutboxRelay;
 import com.labelmint.platform.events.outbox.OutboxStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -12,6 +13,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -37,6 +39,8 @@ class EventBusTest {
     OutboxRelay relay;
     @Inject
     OutboxStore outbox;
+    @Inject
+    ListenerDispatcher dispatcher;
 
     @Test
     void publishingOutsideATransactionIsRefused() {
@@ -96,6 +100,82 @@ class EventBusTest {
         assertThat(auditor.calls(event.eventId())).isEqualTo(1);
         assertThat(rows.find(event.eventId()).orElseThrow().attempts()).isEqualTo(3);
         assertThat(rows.find(event.eventId()).orElseThrow().lastError()).isNull();
+    }
+
+    @Test
+    void eventsDeliveredTogetherReachEachListenerInOneTransaction() {
+        List<SampleHappened> batch = List.of(SampleHappened.of("together"), SampleHappened.of("together"), SampleHappened.of("together"));
+
+        Map<UUID, List<String>> failures = dispatcher.dispatchAll(List.copyOf(batch));
+
+        assertThat(failures).hasSize(3).allSatisfy((id, itsFailures) -> assertThat(itsFailures).isEmpty());
+        Object auditorTransaction = auditor.lastTransaction(batch.get(0).eventId());
+        assertThat(auditorTransaction).isNotNull();
+        assertThat(batch).allSatisfy(event -> {
+            assertThat(auditor.calls(event.eventId())).isEqualTo(1);
+            assertThat(projector.calls(event.eventId())).isEqualTo(1);
+            assertThat(auditor.lastTransaction(event.eventId())).isEqualTo(auditorTransaction);
+            assertThat(projector.lastTransaction(event.eventId())).isNotEqualTo(auditorTransaction);
+            assertThat(rows.inboxRecords(event.eventId())).isEqualTo(2);
+        });
+
+        assertThat(dispatcher.dispatchAll(List.copyOf(batch))).allSatisfy((id, itsFailures) -> assertThat(itsFailures).isEmpty());
+        assertThat(batch).allSatisfy(event -> assertThat(auditor.calls(event.eventId())).as("a redelivered batch").isEqualTo(1));
+    }
+
+    @Test
+    void twoRelaysNeverRunOneListenersBatchesAtTheSameTime() throws Exception {
+        auditor.mostOpenTransactionsSinceLastAsked();
+        ExecutorService relays = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Map<UUID, List<String>>>> batches = new ArrayList<>();
+            for (int relayThread = 0; relayThread < 2; relayThread++) {
+                List<DomainEvent> batch = new ArrayList<>();
+                for (int i = 0; i < 5; i++) {
+                    batch.add(SampleHappened.of("slow-batches"));
+                }
+                batches.add(relays.submit(() -> {
+                    start.await();
+                    return dispatcher.dispatchAll(batch);
+                }));
+            }
+            start.countDown();
+            for (Future<Map<UUID, List<String>>> batch : batches) {
+                assertThat(batch.get(60, TimeUnit.SECONDS)).hasSize(5).allSatisfy((id, failures) -> assertThat(failures).isEmpty());
+            }
+        } finally {
+            relays.shutdownNow();
+        }
+
+        // each batch sleeps 100 ms in the auditor: run side by side they would overlap
+        assertThat(auditor.mostOpenTransactionsSinceLastAsked()).isEqualTo(1);
+    }
+
+    @Test
+    void aListenerFailingOnOneEventOfABatchHoldsBackThatEventOnly() {
+        auditor.failNext("poison-in-a-batch", 2); // the batch's attempt, then the event's own
+        SampleHappened before = SampleHappened.of("healthy-neighbour");
+        SampleHappened poison = SampleHappened.of("poison-in-a-batch");
+        SampleHappened after = SampleHappened.of("healthy-neighbour");
+
+        Map<UUID, List<String>> failures = dispatcher.dispatchAll(List.of(before, poison, after));
+
+        assertThat(failures.get(poison.eventId())).singleElement().asString().contains("Auditor").contains("told to fail");
+        assertThat(failures.get(before.eventId())).isEmpty();
+        assertThat(failures.get(after.eventId())).isEmpty();
+        // the batch rolled back, then each event went alone: the healthy ones committed once, each in its own transaction
+        assertThat(auditor.calls(before.eventId())).isEqualTo(2);
+        assertThat(auditor.lastTransaction(before.eventId())).isNotEqualTo(auditor.lastTransaction(after.eventId()));
+        assertThat(rows.inboxRecords(before.eventId())).isEqualTo(2);
+        assertThat(rows.inboxRecords(after.eventId())).isEqualTo(2);
+        assertThat(rows.inboxRecords(poison.eventId())).as("the projector's only").isEqualTo(1);
+        assertThat(List.of(before, poison, after)).allSatisfy(event -> assertThat(projector.calls(event.eventId())).isEqualTo(1));
+
+        assertThat(dispatcher.dispatchAll(List.of(before, poison, after))).allSatisfy((id, itsFailures) -> assertThat(itsFailures).isEmpty());
+        assertThat(auditor.completions(poison.eventId())).isEqualTo(1);
+        assertThat(rows.inboxRecords(poison.eventId())).isEqualTo(2);
+        assertThat(auditor.calls(before.eventId())).as("not run again").isEqualTo(2);
     }
 
     @Test

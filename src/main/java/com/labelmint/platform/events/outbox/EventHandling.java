@@ -2,9 +2,13 @@ package com.labelmint.platform.events.outbox;
 
 import com.labelmint.platform.events.DomainEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
-/** Decodes a stored event and runs its listeners: what both transports do on the receiving side. */
+/** Decodes stored events and runs their listeners: what both transports do on the receiving side. */
 @ApplicationScoped
 public class EventHandling {
 
@@ -17,13 +21,25 @@ public class EventHandling {
     }
 
     public DeliveryOutcome handle(StoredEvent row) {
-        DomainEvent event;
-        try {
-            event = codec.fromStored(row);
-        } catch (EventCodec.UndeliverableEventException e) {
-            return new DeliveryOutcome.Dead(e.getMessage());
+        return handleAll(List.of(row)).get(row.id());
+    }
+
+    /** Handles rows that arrived together, each listener taking all of them in one transaction (see {@link ListenerDispatcher#dispatchAll}). */
+    public Map<UUID, DeliveryOutcome> handleAll(List<StoredEvent> rows) {
+        Map<UUID, DeliveryOutcome> outcomes = new HashMap<>();
+        Map<UUID, DomainEvent> readable = new LinkedHashMap<>();
+        for (StoredEvent row : rows) {
+            try {
+                readable.put(row.id(), codec.fromStored(row));
+            } catch (EventCodec.UndeliverableEventException e) {
+                outcomes.put(row.id(), new DeliveryOutcome.Dead(e.getMessage()));
+            }
         }
-        List<String> failures = listeners.dispatch(event);
-        return failures.isEmpty() ? DeliveryOutcome.DELIVERED : new DeliveryOutcome.Retry(String.join("; ", failures));
+        Map<UUID, List<String>> failures = listeners.dispatchAll(List.copyOf(readable.values()));
+        readable.forEach((rowId, event) -> {
+            List<String> itsFailures = failures.get(event.eventId());
+            outcomes.put(rowId, itsFailures.isEmpty() ? DeliveryOutcome.DELIVERED : new DeliveryOutcome.Retry(String.join("; ", itsFailures)));
+        });
+        return outcomes;
     }
 }

@@ -14,15 +14,20 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
 
 /**
- * Hands an event to each of its {@code @Observes} methods, one transaction per listener, with an
- * inbox record in that transaction so that a redelivered event does not run a listener twice.
+ * Hands events to their {@code @Observes} methods, one transaction per listener (for all the events
+ * delivered together), with an inbox record per event in that transaction so that a redelivered
+ * event does not run a listener twice.
  *
  * <p>Plain {@code Event.fire} would run every observer in one go: one throwing observer would stop
  * the rest and nobody could tell which had run. Resolving the observers and notifying each one
@@ -36,6 +41,8 @@ public class ListenerDispatcher {
     private final BeanManager beanManager;
     private final InboxStore inbox;
     private final Map<Class<?>, List<Listener>> listenersByEventClass = new ConcurrentHashMap<>();
+    /** Per bean, not per listener: one bean's observers of different events work on the same rows. */
+    private final Map<Class<?>, Lock> batchLocksByBean = new ConcurrentHashMap<>();
 
     ListenerDispatcher(BeanManager beanManager, InboxStore inbox) {
         this.beanManager = beanManager;
@@ -43,26 +50,68 @@ public class ListenerDispatcher {
     }
 
     /**
-     * Delivers the event to every listener that has not handled it yet.
+     * Delivers events that arrived together: each listener gets, in one transaction, all of them it has not
+     * handled yet (their inbox records claimed in one statement), instead of one transaction per event. Should
+     * the listener throw on any of them, that transaction rolls back whole and the listener gets the events again
+     * one at a time, each in a transaction of its own, so a failure still holds back only the event that caused it.
      *
-     * @return the failures, empty when every listener has now handled the event
+     * @return per event id, the failures; an event that every listener has now handled maps to an empty list
      */
-    public List<String> dispatch(DomainEvent event) {
-        List<String> failures = new ArrayList<>();
-        for (Listener listener : listenersOf(event)) {
-            try {
-                QuarkusTransaction.requiringNew().run(() -> {
-                    if (inbox.claim(listener.id(), event.eventId())) {
-                        listener.observer().notify(new Context<>(event));
-                    }
-                });
-            } catch (RuntimeException e) {
-                Throwable cause = e instanceof QuarkusTransactionException && e.getCause() != null ? e.getCause() : e;
-                LOG.debugf(cause, "Listener %s failed on event %s", listener.id(), event.eventId());
-                failures.add(listener.id() + ": " + cause);
+    public Map<UUID, List<String>> dispatchAll(List<DomainEvent> events) {
+        Map<UUID, List<String>> failures = new LinkedHashMap<>();
+        Map<Listener, List<DomainEvent>> eventsByListener = new LinkedHashMap<>();
+        for (DomainEvent event : events) {
+            failures.put(event.eventId(), new ArrayList<>());
+            for (Listener listener : listenersOf(event)) {
+                eventsByListener.computeIfAbsent(listener, key -> new ArrayList<>()).add(event);
             }
         }
+        eventsByListener.forEach((listener, itsEvents) -> {
+            if (itsEvents.size() == 1 || !deliverTogether(listener, itsEvents)) {
+                itsEvents.forEach(event -> deliverAlone(listener, event, failures.get(event.eventId())));
+            }
+        });
         return failures;
+    }
+
+    private void deliverAlone(Listener listener, DomainEvent event, List<String> failures) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                if (inbox.claim(listener.id(), event.eventId())) {
+                    listener.observer().notify(new Context<>(event));
+                }
+            });
+        } catch (RuntimeException e) {
+            Throwable cause = e instanceof QuarkusTransactionException && e.getCause() != null ? e.getCause() : e;
+            LOG.debugf(cause, "Listener %s failed on event %s", listener.id(), event.eventId());
+            failures.add(listener.id() + ": " + cause);
+        }
+    }
+
+    /**
+     * @return whether the listener handled every event; if not, none of it committed. One batch per listener at a
+     * time on this instance (per bean): a batch holds its rows' locks until it commits, and two batches of one bean's
+     * listeners (two relay threads) touching the same rows in different orders waited for each other or deadlocked
+     * (bench/RESULTS.md)
+     */
+    private boolean deliverTogether(Listener listener, List<DomainEvent> events) {
+        listener.batches().lock();
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                Set<UUID> claimed = inbox.claimAll(listener.id(), events.stream().map(DomainEvent::eventId).toList());
+                for (DomainEvent event : events) {
+                    if (claimed.contains(event.eventId())) {
+                        listener.observer().notify(new Context<>(event));
+                    }
+                }
+            });
+            return true;
+        } catch (RuntimeException e) {
+            LOG.debugf(e, "Listener %s failed on a batch of %d events; delivering them one at a time", listener.id(), events.size());
+            return false;
+        } finally {
+            listener.batches().unlock();
+        }
     }
 
     private List<Listener> listenersOf(DomainEvent event) {
@@ -82,7 +131,8 @@ public class ListenerDispatcher {
                 throw new IllegalStateException(observer.getBeanClass().getName()
                         + " observes " + id + " twice; its inbox could not tell the two apart");
             }
-            listeners.add(new Listener(id, (ObserverMethod) observer));
+            listeners.add(new Listener(id, (ObserverMethod) observer,
+                    batchLocksByBean.computeIfAbsent(observer.getBeanClass(), bean -> new ReentrantLock())));
         }
         listeners.sort(Comparator.comparing(Listener::id));
         return List.copyOf(listeners);
@@ -98,7 +148,7 @@ public class ListenerDispatcher {
         return Object.class;
     }
 
-    private record Listener(String id, ObserverMethod<DomainEvent> observer) {
+    private record Listener(String id, ObserverMethod<DomainEvent> observer, Lock batches) {
     }
 
     private record Context<T>(T event) implements EventContext<T>, EventMetadata {
