@@ -1,5 +1,6 @@
 package com.labelmint.testing.process;
 
+import io.restassured.RestAssured;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -157,6 +158,17 @@ public final class AppProcess implements AutoCloseable {
         if (!process.isAlive()) {
             throw new AssertionError(name + " died (exit " + process.exitValue() + "); log tail:\n" + logTail(60));
         }
+    }
+
+    /**
+     * Makes this instance REST Assured's default target, so the fixtures written for {@code @QuarkusTest}
+     * ({@code TestAccounts}, {@code ProjectFixtures}, {@code ImportFixtures}) drive it through its public API.
+     * The default is global: point it again after starting another instance.
+     */
+    public AppProcess asRestAssuredTarget() {
+        RestAssured.baseURI = "http://127.0.0.1";
+        RestAssured.port = port;
+        return this;
     }
 
     public URI uri(String path) {
