@@ -146,7 +146,7 @@ class PayoutCrashIT {
         env.put("LABELMINT_EVENTS_RELAY_ENABLED", Boolean.toString(relay));
         env.put("LABELMINT_PAYMENTS_FEE_PERCENT", FEE_PERCENT);
         env.put("LABELMINT_PAYMENTS_RECONCILIATION_INTERVAL", "off");
-        env.put("LABELMINT_RATE_LIMIT_ENABLED", "false"); // several hundred answers a second are this test's point
+        env.put("LABELMINT_RATE_LIMIT_ENABLED", "false"); // six labelers answer as fast as they can: limits are not the subject
         // notifications of the payouts are not this test's subject: sending them (once an hour, to a mock mailer)
         // would only compete for the CPU
         env.put("LABELMINT_NOTIFICATIONS_DELIVERY_POLL_INTERVAL", "1h");
