@@ -89,8 +89,7 @@ class PaymentFlowsTest {
 
     @Test
     void answersAreHeldWhileConsensusDecidesThenPaidLessTheFeeOrReleased() throws Exception {
-        UUID project = project(3);
-        fund(client, project, UUID.randomUUID().toString(), Map.of("amount", "1", "currency", "USDT")).statusCode(200);
+        UUID project = fundedProject(3);
         QueueFixtures.items(dataSource, project, 1, 3);
         Person first = TestAccounts.signedIn("labeler");
         Person second = TestAccounts.signedIn("labeler");
@@ -147,8 +146,7 @@ class PaymentFlowsTest {
 
     @Test
     void aDisputeThatTurnsPaidAnswersTakesTheirRewardsBackNeverBelowZero() throws Exception {
-        UUID project = project(2);
-        fund(client, project, UUID.randomUUID().toString(), Map.of("amount", "1", "currency", "USDT")).statusCode(200);
+        UUID project = fundedProject(2);
         long item = QueueFixtures.items(dataSource, project, 1, 2).get(0);
         Person keeper = TestAccounts.signedIn("labeler");
         Person spender = TestAccounts.signedIn("labeler");
@@ -193,6 +191,44 @@ class PaymentFlowsTest {
         assertThat(count("SELECT count(*) FROM platform.outbox_event WHERE type = 'payments.EscrowReturned' AND payload->>'projectId' = ?",
                 project.toString())).isEqualTo(1);
         assertSound();
+    }
+
+    @Test
+    void holdsReleasedAfterTheProjectClosedGoBackToTheClientToo() throws Exception {
+        UUID project = fundedProject(3);
+        long item = QueueFixtures.items(dataSource, project, 1, 3).get(0);
+        Person agreeing = TestAccounts.signedIn("labeler");
+        Person second = TestAccounts.signedIn("labeler");
+        Person third = TestAccounts.signedIn("labeler");
+        // three different answers at the most answers the project takes: the item waits for review, its rewards held
+        answerNext(agreeing, POSITIVE);
+        answerNext(second, NEGATIVE);
+        answerNext(third, Map.of("value", "neutral"));
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                count("SELECT count(*) FROM consensus.item WHERE id = ? AND state = 'review'", item) == 1);
+
+        ProjectFixtures.moveTo(client, project, "completed");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> wallet(client).body("balances[0].balance.amount", equalTo("9.700000")));
+        given().auth().oauth2(client.accessToken()).contentType(ContentType.JSON).body(Map.of("label", POSITIVE))
+                .post("/api/v1/reviews/" + item).then().statusCode(204);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            wallet(client).body("balances[0].balance.amount", equalTo("9.900000"));
+            wallet(agreeing).body("balances[0].balance.amount", equalTo("0.090000"));
+            given().auth().oauth2(client.accessToken()).get(escrowOf(project)).then().body("available.amount", equalTo("0.000000"))
+                    .body("reserved.amount", equalTo("0.000000"));
+        });
+        wallet(second).body("balances[0].balance.amount", equalTo("0.000000")).body("balances[0].incoming.amount", equalTo("0.000000"));
+        assertThat(count("SELECT count(*) FROM platform.outbox_event WHERE type = 'payments.EscrowReturned' AND payload->>'projectId' = ?",
+                project.toString())).as("at closing, and once per released hold").isEqualTo(3);
+        assertSound();
+    }
+
+    /** An active project of that overlap, funded with 1 USDT: ten answers' rewards. */
+    private UUID fundedProject(int overlap) {
+        UUID project = project(overlap);
+        fund(client, project, UUID.randomUUID().toString(), Map.of("amount", "1", "currency", "USDT")).statusCode(200);
+        return project;
     }
 
     private UUID project(int overlap) {

@@ -1,5 +1,6 @@
 package com.labelmint.testing.process;
 
+import io.restassured.RestAssured;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -31,7 +32,8 @@ import java.util.stream.Stream;
  */
 public final class AppProcess implements AutoCloseable {
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    /** Generous: on a loaded 2-core machine a start-up has taken over 80 s. */
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -157,6 +159,17 @@ public final class AppProcess implements AutoCloseable {
         if (!process.isAlive()) {
             throw new AssertionError(name + " died (exit " + process.exitValue() + "); log tail:\n" + logTail(60));
         }
+    }
+
+    /**
+     * Makes this instance REST Assured's default target, so the fixtures written for {@code @QuarkusTest}
+     * ({@code TestAccounts}, {@code ProjectFixtures}, {@code ImportFixtures}) drive it through its public API.
+     * The default is global: point it again after starting another instance.
+     */
+    public AppProcess asRestAssuredTarget() {
+        RestAssured.baseURI = "http://127.0.0.1";
+        RestAssured.port = port;
+        return this;
     }
 
     public URI uri(String path) {
