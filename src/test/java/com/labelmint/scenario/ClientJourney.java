@@ -124,11 +124,11 @@ final class ClientJourney {
     void complete() {
         String escrow = "/api/v1/projects/" + projectId + "/escrow";
         Poll.until("no reward held in escrow", SETTLE_TIMEOUT, () -> Usdt.units(client.caller().get(escrow).get("reserved")) == 0);
+        long before = balance();
         client.caller().put("/api/v1/projects/" + projectId + "/status", Map.of("status", "completed"));
         Poll.until("the escrow returned", SETTLE_TIMEOUT, () -> Usdt.units(client.caller().get(escrow).get("available")) == 0);
-        progress.say("client", "completed the project; %s USDT came back from escrow, balance %s USDT",
-                Usdt.decimal(Usdt.units(client.caller().get(escrow).get("funded")) - Usdt.units(client.caller().get(escrow).get("spent"))),
-                Usdt.decimal(balance()));
+        Poll.until("the return on the client's balance", SETTLE_TIMEOUT, () -> balance() > before);
+        progress.say("client", "completed the project; %s USDT came back from escrow", Usdt.decimal(balance() - before));
     }
 
     /** The export: the label of every item (external id → topic, null when none). */

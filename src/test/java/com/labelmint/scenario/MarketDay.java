@@ -3,6 +3,7 @@ package com.labelmint.scenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,9 +100,13 @@ record MarketDay(ScenarioSize size, Duration took, long depositUnits, long fundi
             return labeler.telegram().isPresent() ? person.titlesExcept(PER_ANSWER_KINDS) : List.of();
         }
 
-        boolean noticesAsExpected(Marketplace.Dispute dispute) {
-            return person.noticesByKind().equals(expectedNotices(dispute)) && emails.stream().sorted().toList().equals(expectedEmails())
-                    && telegramNotices.equals(expectedTelegramNotices());
+        /** How the notices this labeler got differ from those expected, one line per channel that differs. */
+        List<String> noticeDifferences(Marketplace.Dispute dispute) {
+            List<String> differences = new ArrayList<>();
+            difference(differences, name() + " in-app", person.noticesByKind(), expectedNotices(dispute));
+            difference(differences, name() + " e-mail", emails.stream().sorted().toList(), expectedEmails());
+            difference(differences, name() + " Telegram", telegramNotices, expectedTelegramNotices());
+            return differences;
         }
     }
 
@@ -122,8 +127,22 @@ record MarketDay(ScenarioSize size, Duration took, long depositUnits, long fundi
     }
 
     boolean noticesAsExpected() {
-        return client.noticesByKind().equals(expectedClientNotices()) && clientEmails.stream().sorted().toList().equals(expectedClientEmails())
-                && labelers.stream().allMatch(labeler -> labeler.noticesAsExpected(dispute));
+        return noticeDifferences().isEmpty();
+    }
+
+    /** Every way the notices people got differ from those expected: "who channel: got … expected …". */
+    List<String> noticeDifferences() {
+        List<String> differences = new ArrayList<>();
+        difference(differences, "client in-app", client.noticesByKind(), expectedClientNotices());
+        difference(differences, "client e-mail", clientEmails.stream().sorted().toList(), expectedClientEmails());
+        labelers.forEach(labeler -> differences.addAll(labeler.noticeDifferences(dispute)));
+        return differences;
+    }
+
+    private static void difference(List<String> differences, String where, Object got, Object expected) {
+        if (!got.equals(expected)) {
+            differences.add(where + ": got " + got + ", expected " + expected);
+        }
     }
 
     List<JsonNode> escrowReturns() {
@@ -136,8 +155,9 @@ record MarketDay(ScenarioSize size, Duration took, long depositUnits, long fundi
         return labelers.stream().mapToLong(labeler -> labeler.rewardsPaid() - labeler.rewardsTakenBack()).sum();
     }
 
+    /** What the escrow paid out in rewards: what was funded less what came back to the client. */
     long spentUnits() {
-        return Usdt.units(escrow.get("spent"));
+        return fundingUnits - client.sum(escrowReturns());
     }
 
     /** Regular items whose exported label is the true topic, of all regular items. */
@@ -179,6 +199,7 @@ record MarketDay(ScenarioSize size, Duration took, long depositUnits, long fundi
                 Usdt.decimal(labeler.person().balanceUnits())));
         progress.say("figures", "dispute by %s %s; reconciliation %s", dispute.labeler(), dispute.upheld() ? "upheld" : "dismissed",
                 reconciliation.path("clean").asBoolean() ? "clean" : "NOT clean: " + reconciliation.path("violations"));
-        progress.say("figures", "notices %s", noticesAsExpected() ? "all delivered as expected (in-app, e-mail, Telegram)" : "NOT as expected");
+        progress.say("figures", "notices %s", noticesAsExpected() ? "all delivered as expected (in-app, e-mail, Telegram)" : "NOT as expected:");
+        noticeDifferences().forEach(difference -> progress.say("figures", "  %s", difference));
     }
 }

@@ -152,7 +152,7 @@ final class Marketplace {
             for (Labeler labeler : crowd.all()) {
                 labelers.add(new MarketDay.LabelerDay(labeler, Person.read(labeler.name(), labeler.account(), true),
                         Optional.ofNullable(flaggedAt.get(labeler.accountId())), withdrawn.getOrDefault(labeler.name(), 0L),
-                        mail.subjectsTo(labeler.email().orElse("")),
+                        labeler.email().map(mail::subjectsTo).orElse(List.of()),
                         labeler.telegram().map(user -> telegram.notices(user.chatId())).orElse(List.of())));
             }
             MarketDay day = new MarketDay(size, Duration.ofNanos(System.nanoTime() - startedAt), deposit, funding,
