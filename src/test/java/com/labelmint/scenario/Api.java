@@ -92,7 +92,10 @@ final class Api {
             return send("PUT", path, Map.of(), body, 200).json();
         }
 
-        /** Every item of a paged list ({@code {"items": [...], "next": cursor}}), following {@code cursorParameter}. */
+        /**
+         * Every item of a paged list ({@code {"items": [...], "next": cursor}}, or the wallet's, which nests it under
+         * {@code history}), following the cursor in {@code cursorParameter}.
+         */
         List<JsonNode> everyItem(String path, String cursorParameter) {
             List<JsonNode> items = new ArrayList<>();
             String cursor = null;

@@ -42,10 +42,6 @@ final class ClientJourney {
         return client;
     }
 
-    UUID projectId() {
-        return projectId;
-    }
-
     /** Sends USDT to the memo the platform gives and waits until the balance shows it. */
     void deposit(TonChain chain, long units) {
         String memo = client.caller().get("/api/v1/wallet/deposit-address").get("memo").asText();

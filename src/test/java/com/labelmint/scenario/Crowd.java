@@ -87,10 +87,6 @@ final class Crowd {
         return labelers;
     }
 
-    List<Labeler> spammers() {
-        return labelers.stream().filter(Labeler::isSpammer).toList();
-    }
-
     List<Labeler> honest() {
         return labelers.stream().filter(labeler -> !labeler.isSpammer()).toList();
     }

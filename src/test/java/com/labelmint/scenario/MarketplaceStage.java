@@ -100,10 +100,6 @@ final class MarketplaceStage implements AutoCloseable {
         return database;
     }
 
-    AppProcess app() {
-        return app;
-    }
-
     private TonChain tonChain() {
         return new TonChain() {
             @Override
