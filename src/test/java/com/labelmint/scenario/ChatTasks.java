@@ -11,7 +11,8 @@ import java.util.Optional;
  */
 final class ChatTasks implements TaskChannel {
 
-    private static final Duration BOT_ANSWER_TIMEOUT = Duration.ofSeconds(60);
+    /** Updates are handled through the outbox: on a loaded machine its backlog delays the bot's answer by minutes. */
+    private static final Duration BOT_ANSWER_TIMEOUT = Duration.ofMinutes(5);
 
     private final TelegramUser user;
     private Map<String, String> buttons = Map.of();

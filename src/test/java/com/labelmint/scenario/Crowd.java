@@ -1,8 +1,8 @@
 package com.labelmint.scenario;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -11,7 +11,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.time.Duration;
 
 /**
  * The labelers: they sign up (on the web, or by writing to the bot and opening the Mini App), say which notices they

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.labelmint.payments.ledger.LedgerInvariants;
 import com.labelmint.payments.ton.ReceivedPayout;
-import com.labelmint.payments.ton.TonAddress;
-import com.labelmint.payments.ton.TonNetwork;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Map;

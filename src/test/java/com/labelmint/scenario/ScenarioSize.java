@@ -28,7 +28,7 @@ record ScenarioSize(int items, int goldItems, int labelers, int spammers, int te
 
     /** The size the build runs: a few minutes on a 2-core machine that other builds load too. */
     static ScenarioSize forTheBuild() {
-        return new ScenarioSize(400, 40, 12, 3, 3, 3, 5, 9);
+        return new ScenarioSize(300, 30, 12, 3, 3, 3, 5, 9);
     }
 
     /** {@code base}, with any of {@code labelmint.scenario.<component>} given as a system property instead. */
