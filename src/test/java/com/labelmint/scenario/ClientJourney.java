@@ -111,7 +111,7 @@ final class ClientJourney {
         for (JsonNode waiting : client.caller().everyItem("/api/v1/projects/" + projectId + "/reviews", "after")) {
             long itemId = waiting.get("itemId").asLong();
             client.caller().send("POST", "/api/v1/reviews/" + itemId, Map.of(),
-                    Map.of("label", Map.of("value", dataset.truthOf(externalIds.get(itemId))), "note", "Read it myself"), 200, 409);
+                    Map.of("label", Map.of("value", dataset.truthOf(externalIds.get(itemId))), "note", "Read it myself"), 204, 409);
             progress.say("review", "the client labelled item %d for good", itemId);
         }
     }
