@@ -71,7 +71,9 @@ final class Marketplace {
         join(labeling);
         progress.say("labeling", "every item has its label; the crowd stopped");
 
+        awaitEventsDelivered();
         Dispute dispute = disputeOneRejection(crowd, client, dataset, admin);
+        awaitEventsDelivered();
         client.complete();
         List<Labeler> withdrawers = List.of(crowd.honest().get(0), crowd.honest().get(crowd.honest().size() - 1));
         Map<String, Long> withdrawn = new HashMap<>();
@@ -84,6 +86,16 @@ final class Marketplace {
                 admin, mail, startedAt);
         day.print(progress);
         return day;
+    }
+
+    /**
+     * Waits until the event bus has delivered everything (the operator's metric {@code labelmint_events_backlog}, one
+     * figure for the whole database): the last answers' holds, verdicts and rewards. Completing the project before
+     * then would close the escrow under an answer whose reward is still on its way.
+     */
+    private void awaitEventsDelivered() {
+        Poll.until("the event backlog empty", NOTICES_TIMEOUT, () -> api.anonymous().send("GET", "/q/metrics", Map.of(), null, 200).body()
+                .lines().anyMatch(line -> line.matches("labelmint_events_backlog 0(\\.0)?")));
     }
 
     /** What the client puts in escrow: twice the answers the items need at the least, so the budget never runs low. */
