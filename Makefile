@@ -1,5 +1,5 @@
 # The two commands a newcomer needs: `make run` and `make test`.
-.PHONY: run test package bench bench-import bench-queue bench-consensus bench-ledger clean
+.PHONY: run test package demo bench bench-import bench-queue bench-consensus bench-ledger clean
 
 run: ## Run LabelMint on :8080 (embedded PostgreSQL and demo data unless configured otherwise)
 	bash scripts/run.sh
@@ -9,6 +9,9 @@ test: ## The whole suite against real local PostgreSQL, Redis and RabbitMQ (star
 
 package: ## Build target/quarkus-app without running tests
 	mvn -B -ntp package -DskipTests
+
+demo: ## Issue 9's marketplace day at full size (10 000 items, 50 labelers) through public HTTP, printing progress and the figures
+	bash scripts/demo.sh
 
 bench: ## Outbox benchmark against raw INSERTs (pgbench); writes bench/RESULTS.md
 	bash bench/outbox/run.sh

@@ -20,16 +20,20 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.ton.ton4j.cell.Cell;
 import org.ton.ton4j.cell.CellSlice;
 import org.ton.ton4j.tlb.Message;
 
 /**
  * The hot wallet's side of the chain, played through the toncenter stand-in: its seqno, its USDT jetton wallet and
- * the labeler's ({@link PayoutFixtures}), the messages our sender hands to sendBoc, and the transactions a test
- * says happened — our message executed, the labeler's jetton wallet's {@code excesses}, a bounce — served by
- * getTransactions in toncenter's JSON, newest first.
+ * the labeler's ({@link PayoutFixtures}) or any other recipient's ({@link #newRecipient}), the messages our sender
+ * hands to sendBoc, and the transactions a test says happened — a deposit, our message executed, the recipient's
+ * jetton wallet's {@code excesses}, a bounce — served by getTransactions in toncenter's JSON, newest first; and the
+ * USDT the hot jetton wallet holds (deposits in, executed payouts out), for reconciliation.
  */
 public final class StandInTonChain {
 
@@ -44,13 +48,18 @@ public final class StandInTonChain {
 
     private final ToncenterStandIn toncenter;
     private final List<ObjectNode> transactions = new ArrayList<>();
+    /** Recipients' jetton wallets by the recipient's raw address. */
+    private final Map<String, TonAddress> jettonWallets = new HashMap<>();
     private long seqno;
+    private long hotJettonBalance;
+    private long depositQueryIds = 900_000;
     private long lt = 62_000_000_000_000L;
 
     public StandInTonChain() {
         toncenter = new ToncenterStandIn();
         jettonWalletOf(PayoutFixtures.HOT_WALLET.address(), HOT_JETTON_WALLET);
         jettonWalletOf(LABELER, PayoutFixtures.LABELER_JETTON_WALLET);
+        jettonWallets.put(LABELER.raw(), PayoutFixtures.LABELER_JETTON_WALLET);
         toncenter.answerPost("sendBoc", 200, "sendBoc-ok.json", java.util.Map.of());
         reset(42);
     }
@@ -72,8 +81,37 @@ public final class StandInTonChain {
         transactions.clear();
         server().resetRequests();
         seqno = walletSeqno;
+        hotJettonBalance = 0;
         serveWallet();
         serveTransactions();
+        serveJettonBalance();
+    }
+
+    /**
+     * A wallet of someone else's, numbered {@code n} (1–255), with a USDT jetton wallet of its own: payouts to it
+     * complete on {@code excesses} from that jetton wallet.
+     */
+    public synchronized TonAddress newRecipient(int n) {
+        if (n < 1 || n > 255) {
+            throw new IllegalArgumentException("Recipients are numbered 1 to 255: " + n);
+        }
+        String suffix = HexFormat.of().toHexDigits((byte) n).repeat(31);
+        TonAddress owner = TonAddress.fromRaw("0:a0" + suffix);
+        TonAddress jettonWallet = TonAddress.fromRaw("0:b0" + suffix);
+        jettonWalletOf(owner, jettonWallet);
+        jettonWallets.put(owner.raw(), jettonWallet);
+        return owner;
+    }
+
+    /**
+     * {@code units} of USDT arrive with the comment {@code memo}: our jetton wallet tells the hot wallet with a
+     * {@code transfer_notification}, as it does for every deposit.
+     */
+    public synchronized void deposit(long units, String memo) {
+        Cell notification = Cell.fromBocBase64(JettonBodies.transferNotification(++depositQueryIds, units, STRANGER, memo, false));
+        add(transaction(message(HOT_JETTON_WALLET.userFriendly(TonNetwork.MAINNET, true), HOT_WALLET, 1, notification)));
+        hotJettonBalance += units;
+        serveJettonBalance();
     }
 
     public synchronized long seqno() {
@@ -123,7 +161,9 @@ public final class StandInTonChain {
                 ReceivedPayout payout = ReceivedPayout.read(boc);
                 if (payout.seqno() == seqno) {
                     execute(boc);
-                    delivered(payout.queryId());
+                    hotJettonBalance -= payout.amountUnits();
+                    serveJettonBalance();
+                    excesses(recipientJettonWallet(payout), payout.queryId());
                     executed++;
                     progress = true;
                     break;
@@ -131,6 +171,14 @@ public final class StandInTonChain {
             }
         }
         return executed;
+    }
+
+    private TonAddress recipientJettonWallet(ReceivedPayout payout) {
+        TonAddress jettonWallet = jettonWallets.get(payout.destination());
+        if (jettonWallet == null) {
+            throw new IllegalStateException("No jetton wallet for the payout's destination " + payout.destination());
+        }
+        return jettonWallet;
     }
 
     /** The labeler's jetton wallet took the USDT and returned the unspent TON: delivered. */
@@ -186,6 +234,16 @@ public final class StandInTonChain {
     private void serveWallet() {
         String information = ToncenterStandIn.fixture("getWalletInformation-active.json").replace("\"seqno\": 42", "\"seqno\": " + seqno);
         server().stubFor(get(urlPathEqualTo("/api/v2/getWalletInformation")).willReturn(json(information)));
+    }
+
+    private void serveJettonBalance() {
+        String answer = ToncenterStandIn.fixture("runGetMethod-get_wallet_data.json")
+                .replace("{{BALANCE_HEX}}", "0x" + Long.toHexString(hotJettonBalance))
+                .replace("{{OWNER_CELL}}", JettonBodies.addressCell(PayoutFixtures.HOT_WALLET.address()))
+                .replace("{{MASTER_CELL}}", JettonBodies.addressCell(STRANGER));
+        server().stubFor(post(urlPathEqualTo("/api/v2/runGetMethod"))
+                .withRequestBody(matchingJsonPath("$.method", equalTo("get_wallet_data")))
+                .willReturn(json(answer)));
     }
 
     private void jettonWalletOf(TonAddress owner, TonAddress jettonWallet) {
