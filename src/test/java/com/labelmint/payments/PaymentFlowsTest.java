@@ -144,6 +144,60 @@ class PaymentFlowsTest {
         assertSound();
     }
 
+    /**
+     * Closing gives the escrow back, but a reward still owed was earned while the project was open: the client pays it
+     * from their balance (here from the very money closing gave back), and does so only once.
+     */
+    @Test
+    void rewardsStillOwedWhenTheProjectClosesArePaidFromTheClientsBalance() throws Exception {
+        UUID project = project(1);
+        fund(client, project, UUID.randomUUID().toString(), Map.of("amount", "0.15", "currency", "USDT")).statusCode(200);
+        QueueFixtures.items(dataSource, project, 2, 1);
+        Person labeler = TestAccounts.signedIn("labeler");
+        answerNext(labeler, POSITIVE);
+        answerNext(labeler, POSITIVE);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(client.accessToken()).get(escrowOf(project))
+                .then().body("answersOwed", equalTo(1)).body("available.amount", equalTo("0.050000")));
+
+        ProjectFixtures.moveTo(client, project, "completed");
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            wallet(labeler).body("balances[0].balance.amount", equalTo("0.180000"));
+            wallet(client).body("balances[0].balance.amount", equalTo("9.800000"));
+            given().auth().oauth2(client.accessToken()).get(escrowOf(project)).then().body("answersOwed", equalTo(0))
+                    .body("available.amount", equalTo("0.000000"));
+        });
+        ProjectFixtures.moveTo(client, project, "archived");
+        await().atMost(Duration.ofSeconds(20)).until(() -> count(
+                "SELECT count(*) FROM platform.outbox_event WHERE type = 'projects.ProjectStatusChanged' AND payload->>'projectId' = ? "
+                        + "AND status = 'DELIVERED'", project.toString()) == 3);
+        wallet(client).body("balances[0].balance.amount", equalTo("9.800000"));
+        assertThat(count("SELECT count(*) FROM platform.outbox_event WHERE type = 'payments.RewardPaid' AND payload->>'projectId' = ?",
+                project.toString())).isEqualTo(2);
+        assertSound();
+    }
+
+    @Test
+    void aClientWithNothingLeftWhenTheProjectClosesStillOwesTheReward() throws Exception {
+        UUID project = project(1);
+        fund(client, project, UUID.randomUUID().toString(), Map.of("amount", "0.15", "currency", "USDT")).statusCode(200);
+        QueueFixtures.items(dataSource, project, 2, 1);
+        Person labeler = TestAccounts.signedIn("labeler");
+        answerNext(labeler, POSITIVE);
+        answerNext(labeler, POSITIVE);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(client.accessToken()).get(escrowOf(project))
+                .then().body("answersOwed", equalTo(1)));
+        move(client.id(), "9.85");
+
+        ProjectFixtures.moveTo(client, project, "completed");
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> wallet(client).body("balances[0].balance.amount", equalTo("0.050000")));
+        given().auth().oauth2(client.accessToken()).get(escrowOf(project)).then().body("answersOwed", equalTo(1))
+                .body("owed.amount", equalTo("0.100000"));
+        wallet(labeler).body("balances[0].balance.amount", equalTo("0.090000"));
+        assertSound();
+    }
+
     @Test
     void aDisputeThatTurnsPaidAnswersTakesTheirRewardsBackNeverBelowZero() throws Exception {
         UUID project = fundedProject(2);

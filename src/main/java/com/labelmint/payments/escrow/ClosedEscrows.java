@@ -9,6 +9,7 @@ import com.labelmint.payments.ledger.TransferReason;
 import com.labelmint.payments.ledger.TransferRequest;
 import com.labelmint.platform.events.EventPublisher;
 import com.labelmint.platform.money.Currency;
+import com.labelmint.platform.money.Money;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -78,6 +79,29 @@ public class ClosedEscrows {
         if (!repeated) {
             events.publish(new EscrowReturned(UUID.randomUUID(), clock.instant(), projectId, owner.get(), locked.available()));
         }
+    }
+
+    /**
+     * For a closed project, moves {@code amount} from its client's balance back into its escrow, when the client has it
+     * available: the reward of an answer given while the project was open, which its escrow could not pay because the
+     * answer was decided (or its reservation made) only after closing had returned the money. {@code transferId} names
+     * the movement, so a retried payment never takes it twice.
+     *
+     * @return whether the escrow now has the amount; false when the project is open or its client is short
+     */
+    public boolean topUpFromOwner(Connection connection, UUID projectId, Money amount, UUID transferId) throws SQLException {
+        Optional<UUID> owner = ownerIfClosed(connection, projectId);
+        if (owner.isEmpty()) {
+            return false;
+        }
+        LedgerAccount client = accounts.lock(connection, accounts.open(connection, AccountKind.USER, owner.get(), amount.currency()).id());
+        if (client.available().units() < amount.units()) {
+            return false;
+        }
+        UUID escrow = accounts.open(connection, AccountKind.PROJECT_ESCROW, projectId, amount.currency()).id();
+        ledger.transfer(connection, TransferRequest.posted(transferId, client.id(), escrow, amount,
+                TransferReason.of("project", projectId).withNote("reward of an answer given before the project closed")));
+        return true;
     }
 
     private static Optional<UUID> ownerIfClosed(Connection connection, UUID projectId) throws SQLException {

@@ -1,5 +1,6 @@
 package com.labelmint.payments.escrow;
 
+import com.labelmint.payments.reward.RewardPayer;
 import com.labelmint.projects.api.ProjectStatus;
 import com.labelmint.projects.api.ProjectStatusChanged;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,16 +9,21 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 
-/** A project that completes or is archived gives its unspent escrow back to its client. */
+/**
+ * A project that completes or is archived gives its unspent escrow back to its client, who pays from it the rewards
+ * still owed for answers given while the project was open.
+ */
 @ApplicationScoped
 class EscrowEvents {
 
     private final DataSource dataSource;
     private final ClosedEscrows closedEscrows;
+    private final RewardPayer rewards;
 
-    EscrowEvents(DataSource dataSource, ClosedEscrows closedEscrows) {
+    EscrowEvents(DataSource dataSource, ClosedEscrows closedEscrows, RewardPayer rewards) {
         this.dataSource = dataSource;
         this.closedEscrows = closedEscrows;
+        this.rewards = rewards;
     }
 
     void on(@Observes ProjectStatusChanged changed) throws SQLException {
@@ -26,6 +32,7 @@ class EscrowEvents {
         }
         try (Connection connection = dataSource.getConnection()) {
             closedEscrows.close(connection, changed.projectId(), changed.ownerId(), changed.eventId());
+            rewards.payOwed(connection, changed.projectId());
         }
     }
 }

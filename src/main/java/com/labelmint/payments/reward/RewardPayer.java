@@ -4,7 +4,6 @@ import com.labelmint.payments.api.RewardClawedBack;
 import com.labelmint.payments.api.RewardPaid;
 import com.labelmint.payments.escrow.ClosedEscrows;
 import com.labelmint.payments.ledger.Ledger;
-import com.labelmint.payments.ledger.LedgerAccount;
 import com.labelmint.payments.ledger.LedgerRefusal;
 import com.labelmint.payments.ledger.TransferReason;
 import com.labelmint.payments.ledger.TransferRequest;
@@ -131,11 +130,16 @@ public class RewardPayer {
         paid(connection, held);
     }
 
-    /** Pays without a reservation, when the escrow has the whole reward; otherwise the reward is owed. */
+    /**
+     * Pays without a reservation, when the escrow has the whole reward; otherwise the reward is owed. A closed
+     * project's escrow has given its money back to the client, who then pays what is missing from their balance if
+     * they can: the answer was given while the project was open (the tasks module takes none after).
+     */
     private boolean payFromEscrow(Connection connection, AnswerReward reward) throws SQLException {
         UUID escrow = accounts.escrow(connection, reward.projectId(), reward.currency());
-        LedgerAccount escrowNow = accounts.locked(connection, escrow);
-        if (escrowNow.available().units() < reward.gross()) {
+        long missing = reward.gross() - accounts.locked(connection, escrow).available().units();
+        if (missing > 0 && !closedEscrows.topUpFromOwner(connection, reward.projectId(),
+                Money.ofUnits(missing, reward.currency()), reward.transferId("top-up"))) {
             rewards.update(connection, reward.in(State.OWED, null));
             return false;
         }
