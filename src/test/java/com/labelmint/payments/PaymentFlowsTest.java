@@ -151,13 +151,7 @@ class PaymentFlowsTest {
     @Test
     void rewardsStillOwedWhenTheProjectClosesArePaidFromTheClientsBalance() throws Exception {
         UUID project = project(1);
-        fund(client, project, UUID.randomUUID().toString(), Map.of("amount", "0.15", "currency", "USDT")).statusCode(200);
-        QueueFixtures.items(dataSource, project, 2, 1);
-        Person labeler = TestAccounts.signedIn("labeler");
-        answerNext(labeler, POSITIVE);
-        answerNext(labeler, POSITIVE);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(client.accessToken()).get(escrowOf(project))
-                .then().body("answersOwed", equalTo(1)).body("available.amount", equalTo("0.050000")));
+        Person labeler = oneRewardPaidAndOneOwed(project);
 
         ProjectFixtures.moveTo(client, project, "completed");
 
@@ -180,13 +174,7 @@ class PaymentFlowsTest {
     @Test
     void aClientWithNothingLeftWhenTheProjectClosesStillOwesTheReward() throws Exception {
         UUID project = project(1);
-        fund(client, project, UUID.randomUUID().toString(), Map.of("amount", "0.15", "currency", "USDT")).statusCode(200);
-        QueueFixtures.items(dataSource, project, 2, 1);
-        Person labeler = TestAccounts.signedIn("labeler");
-        answerNext(labeler, POSITIVE);
-        answerNext(labeler, POSITIVE);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(client.accessToken()).get(escrowOf(project))
-                .then().body("answersOwed", equalTo(1)));
+        Person labeler = oneRewardPaidAndOneOwed(project);
         move(client.id(), "9.85");
 
         ProjectFixtures.moveTo(client, project, "completed");
@@ -276,6 +264,21 @@ class PaymentFlowsTest {
         assertThat(count("SELECT count(*) FROM platform.outbox_event WHERE type = 'payments.EscrowReturned' AND payload->>'projectId' = ?",
                 project.toString())).as("at closing, and once per released hold").isEqualTo(3);
         assertSound();
+    }
+
+    /** Funds the project with 0.15 USDT and has a labeler answer two items: one reward paid, the other owed. */
+    private Person oneRewardPaidAndOneOwed(UUID project) throws Exception {
+        fund(client, project, UUID.randomUUID().toString(), Map.of("amount", "0.15", "currency", "USDT")).statusCode(200);
+        QueueFixtures.items(dataSource, project, 2, 1);
+        Person labeler = TestAccounts.signedIn("labeler");
+        answerNext(labeler, POSITIVE);
+        answerNext(labeler, POSITIVE);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            given().auth().oauth2(client.accessToken()).get(escrowOf(project)).then().body("answersOwed", equalTo(1))
+                    .body("available.amount", equalTo("0.050000"));
+            wallet(labeler).body("balances[0].balance.amount", equalTo("0.090000"));
+        });
+        return labeler;
     }
 
     /** An active project of that overlap, funded with 1 USDT: ten answers' rewards. */
