@@ -22,7 +22,17 @@ record Person(String name, long balanceUnits, List<JsonNode> movements, List<Jso
                 account.everyItem("/api/v1/notifications", "cursor"));
     }
 
-    /** Movements of one kind, direction and business object: {@code ("post-pending", "in", "answer")} are rewards paid. */
+    /**
+     * Rewards paid: the post of a reward's hold, or, for an answer accepted before its hold was made (its events
+     * handled out of order) or without one (an escrow short at the time), a posted payment straight from escrow.
+     */
+    List<JsonNode> rewards() {
+        List<JsonNode> rewards = new ArrayList<>(movements("post-pending", "in", "answer"));
+        rewards.addAll(movements("posted", "in", "answer"));
+        return rewards;
+    }
+
+    /** Movements of one kind, direction and business object. */
     List<JsonNode> movements(String kind, String direction, String reasonType) {
         return movements.stream().filter(movement -> movement.path("kind").asText().equals(kind)
                 && movement.path("direction").asText().equals(direction) && movement.path("reasonType").asText().equals(reasonType)).toList();
@@ -35,7 +45,7 @@ record Person(String name, long balanceUnits, List<JsonNode> movements, List<Jso
     /** Rewards paid, by answer (an answer paid twice would show 2). */
     Map<UUID, Integer> paidAnswers() {
         Map<UUID, Integer> paid = new HashMap<>();
-        movements("post-pending", "in", "answer").forEach(movement -> paid.merge(UUID.fromString(movement.get("reasonId").asText()), 1, Integer::sum));
+        rewards().forEach(movement -> paid.merge(UUID.fromString(movement.get("reasonId").asText()), 1, Integer::sum));
         return paid;
     }
 
