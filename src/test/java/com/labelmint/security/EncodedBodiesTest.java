@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.labelmint.projects.ProjectFixtures;
 import com.labelmint.tasks.ImportFixtures;
+import com.labelmint.tasks.QueueFixtures;
 import com.labelmint.testing.TestAccounts;
 import com.labelmint.testing.TestAccounts.Person;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -14,9 +15,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -48,7 +46,7 @@ class EncodedBodiesTest {
         HttpResponse<String> response = post(ImportFixtures.path(project), client, ImportFixtures.JSON_LINES, "gzip", bomb);
 
         assertUnsupportedEncoding(response, "gzip");
-        assertThat(itemsOf(project)).isZero();
+        assertThat(QueueFixtures.count(database, "SELECT count(*) FROM tasks.item WHERE project_id = ?", project)).isZero();
     }
 
     @Test
@@ -85,16 +83,5 @@ class EncodedBodiesTest {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(415);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(response.body()).contains("urn:labelmint:problem:unsupported-content-encoding").contains(encoding);
-    }
-
-    private long itemsOf(UUID project) throws Exception {
-        try (Connection connection = database.getConnection();
-             PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM tasks.item WHERE project_id = ?")) {
-            count.setObject(1, project);
-            try (ResultSet rows = count.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
     }
 }
