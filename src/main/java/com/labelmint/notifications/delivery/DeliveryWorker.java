@@ -26,7 +26,8 @@ import org.jboss.logging.Logger;
  * Sends due deliveries through their channels. A batch is claimed in one statement ({@code FOR UPDATE SKIP LOCKED},
  * so replicas take different rows) that also pushes the rows' next attempt one lease ahead: no database lock or
  * connection is held while a channel sends, and a row whose sender died is claimed again when the lease ends. Each
- * outcome is written on its own: sent, due again after a backoff, or failed after the last attempt.
+ * outcome is written on its own: sent, due again after a backoff, or failed after the last attempt. A sent row keeps
+ * the error of its last failed attempt, if any: a delivery sent on its second attempt tells why the first one failed.
  */
 @ApplicationScoped
 public class DeliveryWorker {
@@ -42,7 +43,7 @@ public class DeliveryWorker {
             SELECT c.id, c.channel, c.attempts, n.id, n.user_id, n.kind, n.params::text, n.created_at
             FROM claimed c JOIN notifications.notification n ON n.id = c.notification_id""";
     private static final String SENT = """
-            UPDATE notifications.delivery SET status = 'sent', sent_at = now(), last_error = NULL WHERE id = ? AND status = 'pending'""";
+            UPDATE notifications.delivery SET status = 'sent', sent_at = now() WHERE id = ? AND status = 'pending'""";
     private static final String RETRY = """
             UPDATE notifications.delivery SET next_attempt_at = now() + make_interval(secs => ?), last_error = ?
             WHERE id = ? AND status = 'pending'""";
@@ -86,23 +87,32 @@ public class DeliveryWorker {
     }
 
     private void send(Claimed delivery) throws SQLException {
-        NotificationChannel channel = channelOf(delivery.channel());
+        UUID deliveryId = delivery.notification().deliveryId();
         try {
+            NotificationChannel channel = channelOf(delivery.channel());
             if (channel == null) {
                 throw new IllegalStateException("No '" + delivery.channel().wireName() + "' channel is deployed");
             }
             channel.deliver(delivery.notification());
-            record(SENT, delivery.notification().deliveryId());
         } catch (Exception e) {
-            String error = e.getClass().getSimpleName() + ": " + e.getMessage();
-            if (delivery.attempts() >= config.maxAttempts()) {
-                LOG.warnf("Notification delivery %s (%s) failed for good after %d attempts: %s", delivery.notification().deliveryId(),
-                        delivery.channel().wireName(), delivery.attempts(), error);
-                record(FAILED, error, delivery.notification().deliveryId());
-            } else {
-                Duration wait = backoff.after(delivery.attempts());
-                record(RETRY, wait.toMillis() / 1000.0, error, delivery.notification().deliveryId());
-            }
+            recordFailedAttempt(delivery, e.getClass().getSimpleName() + ": " + e.getMessage());
+            return;
+        }
+        // Outside the catch: a sent message whose outcome cannot be written is not a failed send to retry at once.
+        // Its row is claimed again when the lease ends (at least once, as for an instance that died here).
+        record(SENT, deliveryId);
+    }
+
+    private void recordFailedAttempt(Claimed delivery, String error) throws SQLException {
+        UUID deliveryId = delivery.notification().deliveryId();
+        String channel = delivery.channel().wireName();
+        if (delivery.attempts() >= config.maxAttempts()) {
+            LOG.warnf("Notification delivery %s (%s) failed for good after %d attempts: %s", deliveryId, channel, delivery.attempts(), error);
+            record(FAILED, error, deliveryId);
+        } else {
+            Duration wait = backoff.after(delivery.attempts());
+            LOG.infof("Notification delivery %s (%s) attempt %d failed, next in %s: %s", deliveryId, channel, delivery.attempts(), wait, error);
+            record(RETRY, wait.toMillis() / 1000.0, error, deliveryId);
         }
     }
 
