@@ -1,11 +1,14 @@
 # The two commands a newcomer needs: `make run` and `make test`.
-.PHONY: run test package demo bench bench-import bench-queue bench-consensus bench-ledger clean
+.PHONY: run test e2e package demo bench bench-import bench-queue bench-consensus bench-ledger clean
 
 run: ## Run LabelMint on :8080 (embedded PostgreSQL and demo data unless configured otherwise)
 	bash scripts/run.sh
 
-test: ## The whole suite against real local PostgreSQL, Redis and RabbitMQ (started if needed)
+test: ## The suite against real local PostgreSQL, Redis and RabbitMQ (started if needed), the marketplace days apart
 	bash scripts/test.sh
+
+e2e: ## Issue 9's marketplace days at the build's size: one instance, three behind a round-robin, faults (CI runs it after `test`)
+	bash scripts/test.sh -Pe2e
 
 package: ## Build target/quarkus-app without running tests
 	mvn -B -ntp package -DskipTests
