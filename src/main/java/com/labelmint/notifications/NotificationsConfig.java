@@ -16,9 +16,12 @@ public interface NotificationsConfig {
 
     interface Delivery {
 
-        /** How often the worker looks for due deliveries (and due digests). */
+        /**
+         * How often the worker looks for due deliveries (and due digests): a duration, or {@code off} on an instance
+         * that leaves sending to others. Read by the scheduler from the property itself, hence a string here.
+         */
         @WithDefault("1s")
-        Duration pollInterval();
+        String pollInterval();
 
         /** Deliveries claimed at a time. */
         @WithDefault("50")
