@@ -28,10 +28,13 @@ class MarketplaceOutagesIT {
     private static final Duration OUTAGE = Duration.ofSeconds(30);
 
     /**
-     * The labeling loop's p99 while Redis is down may not exceed this. A stopped Redis refuses connections at once, so
-     * failing open costs nothing; a limiter that waited out its timeout (250 ms) on every request would cross it.
+     * The rate limiter's Redis timeout in production ({@code labelmint.rate-limit.redis-timeout}). Without Redis the
+     * labeling loop's p99 may not exceed its p99 with Redis (the metered requests of the day) by as much: a stopped
+     * Redis refuses connections at once, so failing open should cost nothing, and a limiter that waited out its timeout
+     * would add it to every request. Relative, not absolute: the shared machine's load moves both (runs measured a
+     * p99 of 0.4 s and of 2.5 s with Redis).
      */
-    private static final Duration MOST_P99_WITHOUT_REDIS = Duration.ofMillis(500);
+    private static final Duration REDIS_TIMEOUT = Duration.ofMillis(250);
 
     /** From the return of Redis until a labeling request is metered again. */
     private static final Duration METERED_AGAIN_WITHIN = Duration.ofSeconds(30);
@@ -68,10 +71,11 @@ class MarketplaceOutagesIT {
         Outages.Window down = record.redisDown();
         List<RequestLog.Exchange> before = requests.matching(exchange -> exchange.labeling() && exchange.sentAtNanos() - down.fromNanos() < 0);
         List<RequestLog.Exchange> during = requests.matching(exchange -> exchange.labeling() && exchange.sentBetween(down.fromNanos(), down.toNanos()));
+        List<RequestLog.Exchange> metered = requests.matching(exchange -> exchange.labeling() && exchange.metered());
         long unmetered = during.stream().filter(exchange -> !exchange.metered()).count();
-        progress.say("redis", "%d labeling requests while Redis was down (%d unmetered), p99 %d ms (before: %d requests, p99 %d ms); "
-                        + "metered again %s after its return", during.size(), unmetered, RequestLog.p99(during).toMillis(), before.size(),
-                RequestLog.p99(before).toMillis(), record.meteredAgainAfter().map(Duration::toString).orElse("never"));
+        progress.say("redis", "%d labeling requests while Redis was down (%d unmetered), p99 %d ms (with Redis: %d requests, p99 %d ms); "
+                        + "metered again %s after its return", during.size(), unmetered, RequestLog.p99(during).toMillis(), metered.size(),
+                RequestLog.p99(metered).toMillis(), record.meteredAgainAfter().map(Duration::toString).orElse("never"));
         soft.assertThat(record.healthWithoutRedis()).as("liveness and readiness while Redis was down (a wellness check only)")
                 .allMatch(HealthSample::bothUp);
         soft.assertThat(before).as("labeling requests before the outage that the rate limiter metered (Redis in the path)")
@@ -79,17 +83,18 @@ class MarketplaceOutagesIT {
         soft.assertThat(during).as("labeling requests while Redis was down").hasSizeGreaterThan(50);
         soft.assertThat(during).as("labeling requests while Redis was down, answered 5xx or not at all").noneMatch(RequestLog.Exchange::serverError);
         soft.assertThat(unmetered).as("labeling requests let through unmetered while Redis was down (fail open)").isPositive();
-        soft.assertThat(RequestLog.p99(during)).as("p99 of the labeling requests while Redis was down").isLessThan(MOST_P99_WITHOUT_REDIS);
+        soft.assertThat(RequestLog.p99(during)).as("p99 of the labeling requests while Redis was down")
+                .isLessThan(RequestLog.p99(metered).plus(REDIS_TIMEOUT));
         soft.assertThat(record.meteredAgainAfter().orElse(Duration.ofDays(1))).as("time until the rate limiter metered again after Redis came back")
                 .isLessThan(METERED_AGAIN_WITHIN);
     }
 
     private static void assertWithoutRabbitMq(SoftAssertions soft, MarketplaceStage stage, Outages.Record record, Progress progress) {
         OutboxCounts end = OutboxCounts.read(stage.database());
-        progress.say("rabbitmq", "the outbox held %d events when the broker stopped, up to %d while it was down; every event recorded "
-                        + "until its return was delivered %s after it; %d events were refused by the broker at least once; at the end: %s",
-                record.outboxAtTheStop().waiting(), record.mostWaitingWhileDown(),
-                record.outboxDrainedAfter().map(Duration::toString).orElse("never"), end.refusedByTheBroker(), end);
+        progress.say("rabbitmq", "the outbox held %d events when the broker stopped, up to %d while it was down (up to %d of them turned "
+                        + "away by the broker); every event recorded until its return was delivered %s after it; at the end: %s",
+                record.outboxAtTheStop().waiting(), record.mostWaitingWhileDown(), record.mostRefusedWhileDown(),
+                record.outboxDrainedAfter().map(Duration::toString).orElse("never"), end);
         progress.say("rabbitmq", "health while the broker was down (live/ready): %s; both up again %s after its return",
                 record.healthWithoutRabbitMq(), record.healthyAgainAfter().map(Duration::toString).orElse("never"));
         // The events wait in the outbox: an instance without its broker still serves every request. Unready, Kubernetes
@@ -98,7 +103,7 @@ class MarketplaceOutagesIT {
         soft.assertThat(record.healthyAgainAfter()).as("live and ready again after the broker's return").isPresent();
         soft.assertThat(record.mostWaitingWhileDown()).as("events waiting in the outbox while the broker was down (it grew)")
                 .isGreaterThan(record.outboxAtTheStop().waiting());
-        soft.assertThat(end.refusedByTheBroker()).as("events the broker turned away while it was down, delivered later").isPositive();
+        soft.assertThat(record.mostRefusedWhileDown()).as("events waiting after the broker turned them away").isPositive();
         soft.assertThat(record.outboxDrainedAfter()).as("the events that waited for the broker, delivered after its return").isPresent();
         soft.assertThat(end.waiting()).as("events still waiting at the end of the day").isZero();
         soft.assertThat(end.parked()).as("events parked FAILED or DEAD").isZero();

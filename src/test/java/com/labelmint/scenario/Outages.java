@@ -58,6 +58,10 @@ final class Outages {
         long mostWaitingWhileDown() {
             return outboxWhileDown.stream().mapToLong(OutboxCounts::waiting).max().orElse(0);
         }
+
+        long mostRefusedWhileDown() {
+            return outboxWhileDown.stream().mapToLong(OutboxCounts::refusedByTheBroker).max().orElse(0);
+        }
     }
 
     Record play() {

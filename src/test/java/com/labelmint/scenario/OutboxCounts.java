@@ -9,7 +9,7 @@ import java.sql.Statement;
 /**
  * The outbox as an operator reads it (platform.outbox_event): events waiting (PENDING or SENT: what the
  * {@code labelmint_events_backlog} gauge counts, read here at once instead of every 15 s), parked (FAILED, DEAD), and
- * how many events the broker turned away at least once on their way.
+ * how many of the waiting ones wait because the broker turned them away (a delivery clears the row's last error).
  */
 record OutboxCounts(long waiting, long parked, long refusedByTheBroker) {
 
@@ -18,7 +18,7 @@ record OutboxCounts(long waiting, long parked, long refusedByTheBroker) {
              ResultSet row = statement.executeQuery("""
                      SELECT count(*) FILTER (WHERE status IN ('PENDING', 'SENT')),
                             count(*) FILTER (WHERE status IN ('FAILED', 'DEAD')),
-                            count(*) FILTER (WHERE attempts > 0 AND last_error LIKE 'Broker%')
+                            count(*) FILTER (WHERE status IN ('PENDING', 'SENT') AND last_error LIKE 'Broker%')
                      FROM platform.outbox_event""")) {
             row.next();
             return new OutboxCounts(row.getLong(1), row.getLong(2), row.getLong(3));
