@@ -33,12 +33,29 @@ final class Api {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<URI> bases;
     private final AtomicInteger turn = new AtomicInteger();
+    private final Watcher watcher;
 
     Api(List<URI> bases) {
+        this(bases, Watcher.NOBODY);
+    }
+
+    /** @param watcher sees every answer, expected or not (e.g. to tell what an outage did to the requests made during it) */
+    Api(List<URI> bases, Watcher watcher) {
         if (bases.isEmpty()) {
             throw new IllegalArgumentException("The scenario needs at least one base URL");
         }
         this.bases = List.copyOf(bases);
+        this.watcher = watcher;
+    }
+
+    /** Told of each exchange once it is over: its answer (status 0 when none came) and how long it took. */
+    @FunctionalInterface
+    interface Watcher {
+
+        Watcher NOBODY = (request, reply, sentAtNanos, tookNanos) -> { };
+
+        /** @param sentAtNanos {@link System#nanoTime()} when the request was sent */
+        void answered(HttpRequest request, Reply reply, long sentAtNanos, long tookNanos);
     }
 
     /** Requests in the name of whoever holds {@code token}. */
@@ -133,15 +150,18 @@ final class Api {
 
     private Reply exchange(HttpRequest request, int... expected) {
         HttpResponse<String> response;
+        long sentAt = System.nanoTime();
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
+            watcher.answered(request, new Reply(0, Map.of(), e.toString()), sentAt, System.nanoTime() - sentAt);
             throw new UncheckedIOException(request.method() + " " + request.uri() + " failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ScenarioFailure("Interrupted during " + request.method() + " " + request.uri(), e);
         }
         Reply reply = new Reply(response.statusCode(), response.headers().map(), response.body());
+        watcher.answered(request, reply, sentAt, System.nanoTime() - sentAt);
         if (expected.length > 0 && Arrays.stream(expected).noneMatch(status -> status == reply.status())) {
             throw new ScenarioFailure(request.method() + " " + request.uri().getPath() + " answered " + reply.status()
                     + " (expected " + Arrays.toString(expected) + "): " + reply.body());

@@ -40,7 +40,13 @@ final class Marketplace {
      * @param appointAdmin what the operator does to make an account an admin (admins are appointed, not signed up)
      */
     Marketplace(List<URI> instances, TonChain chain, TelegramCloud telegram, Consumer<UUID> appointAdmin, Progress progress) {
-        this.api = new Api(instances);
+        this(instances, chain, telegram, appointAdmin, progress, Api.Watcher.NOBODY);
+    }
+
+    /** @param watcher sees every request of the day and its answer */
+    Marketplace(List<URI> instances, TonChain chain, TelegramCloud telegram, Consumer<UUID> appointAdmin, Progress progress,
+                Api.Watcher watcher) {
+        this.api = new Api(instances, watcher);
         this.chain = chain;
         this.telegram = telegram;
         this.appointAdmin = appointAdmin;

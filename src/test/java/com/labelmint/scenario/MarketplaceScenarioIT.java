@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.labelmint.payments.ledger.LedgerInvariants;
 import com.labelmint.payments.ton.ReceivedPayout;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -35,35 +36,43 @@ class MarketplaceScenarioIT {
             MarketDay day = stage.marketplace(System.out).run(size, stage.mailBox());
             SoftAssertions soft = new SoftAssertions();
 
-            soft.assertThat(day.unlabelled()).as("regular items without a label in the export").isZero();
-            soft.assertThat(day.accuracy()).as("exported labels that are the item's true topic").isGreaterThanOrEqualTo(LEAST_ACCURACY);
-
-            // Anti-fraud (decisions/anti-fraud.md, fraudAction exclude): every spammer is flagged, and from the flag on
-            // nothing they submit is paid (their later answers are void); what was decided before keeps its verdict.
-            for (MarketDay.LabelerDay spammer : day.spammers()) {
-                soft.assertThat(spammer.flaggedAt()).as("%s flagged", spammer.name()).isPresent();
-                soft.assertThat(spammer.paidAfterTheFlag()).as("%s's answers paid after the flag", spammer.name()).isZero();
-            }
-            for (MarketDay.LabelerDay honest : day.honest()) {
-                soft.assertThat(honest.flaggedAt()).as("%s flagged", honest.name()).isEmpty();
-            }
-            // Every accepted answer paid, once; nothing else paid.
-            for (MarketDay.LabelerDay labeler : day.labelers()) {
-                soft.assertThat(labeler.person().paidAnswers().values()).as("%s: payments per paid answer", labeler.name()).allMatch(times -> times == 1);
-                soft.assertThat(labeler.paidItems()).as("%s: items paid = items accepted", labeler.name()).isEqualTo(labeler.acceptedItems());
-                soft.assertThat(labeler.person().rewards())
-                        .as("%s: each reward is the answer's reward less the fee", labeler.name())
-                        .allMatch(paid -> Usdt.units(paid.get("amount")) == MarketDay.NET_UNITS);
-                soft.assertThat(labeler.person().balanceUnits()).as("%s's balance: rewards − withdrawal", labeler.name())
-                        .isEqualTo(labeler.expectedBalance());
-            }
-            assertMoney(soft, day);
-            assertWithdrawalsOnChain(soft, day, stage);
-            assertNotices(soft, day);
-            try (Connection connection = stage.database().connect()) {
-                soft.assertThat(new LedgerInvariants().violations(connection)).as("ledger invariants (sum zero, totals, limits)").isEmpty();
-            }
+            assertEndOfDay(soft, day, stage);
             soft.assertAll();
+        }
+    }
+
+    /**
+     * What the end of any marketplace day must show, whatever happened during it (MarketplaceOutagesIT asserts the
+     * same after its outages).
+     */
+    static void assertEndOfDay(SoftAssertions soft, MarketDay day, MarketplaceStage stage) throws SQLException {
+        soft.assertThat(day.unlabelled()).as("regular items without a label in the export").isZero();
+        soft.assertThat(day.accuracy()).as("exported labels that are the item's true topic").isGreaterThanOrEqualTo(LEAST_ACCURACY);
+
+        // Anti-fraud (decisions/anti-fraud.md, fraudAction exclude): every spammer is flagged, and from the flag on
+        // nothing they submit is paid (their later answers are void); what was decided before keeps its verdict.
+        for (MarketDay.LabelerDay spammer : day.spammers()) {
+            soft.assertThat(spammer.flaggedAt()).as("%s flagged", spammer.name()).isPresent();
+            soft.assertThat(spammer.paidAfterTheFlag()).as("%s's answers paid after the flag", spammer.name()).isZero();
+        }
+        for (MarketDay.LabelerDay honest : day.honest()) {
+            soft.assertThat(honest.flaggedAt()).as("%s flagged", honest.name()).isEmpty();
+        }
+        // Every accepted answer paid, once; nothing else paid.
+        for (MarketDay.LabelerDay labeler : day.labelers()) {
+            soft.assertThat(labeler.person().paidAnswers().values()).as("%s: payments per paid answer", labeler.name()).allMatch(times -> times == 1);
+            soft.assertThat(labeler.paidItems()).as("%s: items paid = items accepted", labeler.name()).isEqualTo(labeler.acceptedItems());
+            soft.assertThat(labeler.person().rewards())
+                    .as("%s: each reward is the answer's reward less the fee", labeler.name())
+                    .allMatch(paid -> Usdt.units(paid.get("amount")) == MarketDay.NET_UNITS);
+            soft.assertThat(labeler.person().balanceUnits()).as("%s's balance: rewards − withdrawal", labeler.name())
+                    .isEqualTo(labeler.expectedBalance());
+        }
+        assertMoney(soft, day);
+        assertWithdrawalsOnChain(soft, day, stage);
+        assertNotices(soft, day);
+        try (Connection connection = stage.database().connect()) {
+            soft.assertThat(new LedgerInvariants().violations(connection)).as("ledger invariants (sum zero, totals, limits)").isEmpty();
         }
     }
 

@@ -40,11 +40,37 @@ final class MarketplaceStage implements AutoCloseable {
 
     /** @param databaseName the database to drop and create afresh for the day */
     MarketplaceStage(String databaseName) {
+        this(databaseName, Map.of());
+    }
+
+    /**
+     * @param databaseName the database to drop and create afresh for the day
+     * @param settings     more of the application's environment, over the stage's own (e.g. the event transport, Redis,
+     *                     rate limiting on: {@link #withRedis(String)})
+     */
+    MarketplaceStage(String databaseName, Map<String, String> settings) {
         smtp.start();
         // the hot wallet executes whatever it accepts a moment after it arrives, as the chain would
         chainOperator.scheduleWithFixedDelay(chain::executeAndDeliverWhatTheWalletAccepts, 300, 300, TimeUnit.MILLISECONDS);
         database = TestDatabase.recreate(databaseName);
-        app = AppProcess.start("marketplace", database.jdbcUrl(), applicationSettings());
+        Map<String, String> env = applicationSettings();
+        env.putAll(settings);
+        app = AppProcess.start("marketplace", database.jdbcUrl(), env);
+    }
+
+    /**
+     * Settings that put Redis in every metered request's path: rate limiting on, counted in the Redis at {@code url},
+     * with budgets the day cannot spend (everyone calls from 127.0.0.1) and the production timeout.
+     */
+    static Map<String, String> withRedis(String url) {
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_REDIS_HOSTS", url);
+        env.put("LABELMINT_RATE_LIMIT_ENABLED", "true");
+        for (String group : List.of("STRICT", "DEFAULT")) {
+            env.put("LABELMINT_RATE_LIMIT_GROUPS_" + group + "_REQUESTS_PER_IP", "10000000");
+            env.put("LABELMINT_RATE_LIMIT_GROUPS_" + group + "_REQUESTS_PER_ACCOUNT", "10000000");
+        }
+        return env;
     }
 
     private Map<String, String> applicationSettings() {
@@ -72,7 +98,17 @@ final class MarketplaceStage implements AutoCloseable {
     }
 
     Marketplace marketplace(PrintStream out) {
-        return new Marketplace(List.of(app.uri("/")), tonChain(), telegram, this::appointAdmin, new Progress(out));
+        return marketplace(out, Api.Watcher.NOBODY);
+    }
+
+    /** @param watcher sees every request of the day and its answer */
+    Marketplace marketplace(PrintStream out, Api.Watcher watcher) {
+        return new Marketplace(List.of(app.uri("/")), tonChain(), telegram, this::appointAdmin, new Progress(out), watcher);
+    }
+
+    /** The application's instance, for what an operator reads ({@code /q/metrics}). */
+    AppProcess app() {
+        return app;
     }
 
     MailBox mailBox() {

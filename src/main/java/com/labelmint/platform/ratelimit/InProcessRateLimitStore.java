@@ -1,5 +1,6 @@
 package com.labelmint.platform.ratelimit;
 
+import com.labelmint.platform.log.ThrottledWarning;
 import io.smallrye.mutiny.Uni;
 import java.time.Duration;
 import java.util.ArrayList;

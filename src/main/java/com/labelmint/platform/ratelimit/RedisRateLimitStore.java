@@ -1,5 +1,6 @@
 package com.labelmint.platform.ratelimit;
 
+import com.labelmint.platform.log.ThrottledWarning;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;

@@ -33,9 +33,14 @@ public final class TestBroker implements AutoCloseable {
 
     /** Names of this run's own; nothing is declared until an instance starts. */
     public static TestBroker forRun(String purpose) {
+        return forRun(purpose, System.getProperty("labelmint.test.rabbitmq.host", "127.0.0.1"),
+                Integer.getInteger("labelmint.test.rabbitmq.port", 5672));
+    }
+
+    /** The same, on a broker of the test's own ({@link PrivateRabbitMq}). */
+    static TestBroker forRun(String purpose, String host, int port) {
         String names = "labelmint.events.it-" + purpose + "-" + UUID.randomUUID().toString().substring(0, 8);
-        return new TestBroker(System.getProperty("labelmint.test.rabbitmq.host", "127.0.0.1"),
-                Integer.getInteger("labelmint.test.rabbitmq.port", 5672), names, names);
+        return new TestBroker(host, port, names, names);
     }
 
     /** What an instance needs to send and consume its events through this exchange and queue. */

@@ -1,7 +1,9 @@
 package com.labelmint.platform.events.outbox;
 
+import com.labelmint.platform.log.ThrottledWarning;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,13 @@ public class OutcomeRecorder {
     private final RetryPolicy retries;
     private final EventsConfig config;
     private final MeterRegistry meters;
+    /**
+     * A broker outage fails every event at once, each again at every retry: a line per event and attempt flooded the
+     * log (339 in a 30 s broker outage of the marketplace scenario, thousands at production rates). Each row keeps
+     * its own error and attempts, the admin page lists them, {@code labelmint.events.failed} counts them, and a
+     * parked event is still logged one by one.
+     */
+    private final ThrottledWarning retryWarning = new ThrottledWarning(LOG, Duration.ofSeconds(30));
 
     OutcomeRecorder(OutboxStore outbox, RetryPolicy retries, EventsConfig config, MeterRegistry meters) {
         this.outbox = outbox;
@@ -54,7 +63,8 @@ public class OutcomeRecorder {
         if (park) {
             LOG.errorf("Event %s (%s) failed %d times and is parked as FAILED: %s", row.id(), row.type(), failedAttempts, error);
         } else {
-            LOG.warnf("Event %s (%s) failed attempt %d, will retry: %s", row.id(), row.type(), failedAttempts, error);
+            retryWarning.warn("An event failed and will be retried",
+                    String.format("%s (%s), attempt %d: %s", row.id(), row.type(), failedAttempts, error));
         }
     }
 
