@@ -18,7 +18,9 @@ import org.jboss.logging.Logger;
 /**
  * Makes the queued Bot API calls: per chat in order, one new message a chat per {@code send.per-chat-interval}, all
  * chats together at {@link SendPacer}'s pace. Each call is claimed, made and recorded in one transaction that holds
- * its chat's row ({@code FOR UPDATE SKIP LOCKED}), so replicas share the work and never send one call twice at once.
+ * its chat's row ({@code FOR NO KEY UPDATE SKIP LOCKED}), so replicas share the work and never send one call twice at
+ * once. Not {@code FOR UPDATE}: that would also stop every new call queued for the chat meanwhile (its foreign key's
+ * check locks the chat row {@code FOR KEY SHARE}) until Telegram has answered this one (bench/load).
  *
  * <p>A crash between Telegram's answer and the commit sends that one call again after restart: at least once, like
  * every delivery here; Telegram offers no idempotency key to do better.
@@ -35,7 +37,7 @@ public class OutgoingSender {
             + "AND (NOT o.paced OR c.next_send_at <= now()) "
             + "AND NOT EXISTS (SELECT 1 FROM notifications.telegram_outgoing e "
             + "WHERE e.chat_id = o.chat_id AND e.state = 'pending' AND e.id < o.id) "
-            + "ORDER BY o.id LIMIT 1 FOR UPDATE OF o, c SKIP LOCKED";
+            + "ORDER BY o.id LIMIT 1 FOR NO KEY UPDATE OF o, c SKIP LOCKED";
 
     private static final String SENT = "UPDATE notifications.telegram_outgoing SET state = 'sent', sent_at = clock_timestamp(), "
             + "attempts = attempts + 1, last_error = NULL WHERE id = ?";

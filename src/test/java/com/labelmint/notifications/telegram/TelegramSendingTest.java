@@ -138,6 +138,31 @@ class TelegramSendingTest {
     }
 
     @Test
+    void aMessageQueuedForAChatWhileTelegramIsAnsweringItsLastOneIsNotHeldUp() throws Exception {
+        User user = User.fresh("Queued", "en");
+        StubMapping slow = BotApiStandIn.server().stubFor(toChat(user).atPriority(1).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withFixedDelay(6_000)
+                .withBody("{\"ok\": true, \"result\": {\"message_id\": 1, \"date\": 1700000000, \"chat\": {\"id\": 1, \"type\": \"private\"}}}")));
+        try {
+            QuarkusTransaction.requiringNew().run(() -> calls.sendMessage(user.chatId(), "First", null));
+            // the sender holds the call (and its chat) while Telegram takes its time: the row is pending but locked
+            await().atMost(SENT).until(() -> outgoing(user, "pending") == 1 && QueueFixtures.count(dataSource,
+                    "SELECT count(*) FROM (SELECT 1 FROM notifications.telegram_outgoing WHERE chat_id = ? AND state = 'pending' "
+                            + "FOR UPDATE SKIP LOCKED) free", user.chatId()) == 0);
+            QuarkusTransaction.requiringNew().call(() -> {
+                // a queued call that had to wait for Telegram's answer to the first would fail here instead
+                QueueFixtures.execute(dataSource, "SET LOCAL lock_timeout = '1s'");
+                calls.sendMessage(user.chatId(), "Second", null);
+                return null;
+            });
+            assertThat(outgoing(user, "sent")).as("the first call, still with Telegram when the second was queued").isZero();
+        } finally {
+            BotApiStandIn.server().removeStub(slow);
+        }
+        await().atMost(SENT).until(() -> outgoing(user, "sent") == 2);
+    }
+
+    @Test
     void startUpRegistrationSetsTheWebhookWithItsSecretTheCommandsInBothLanguagesAndTheMiniAppMenuButton() {
         assertThat(registration.register()).isTrue();
         List<Call> webhooks = BotApiStandIn.calls("setWebhook", params -> true);
