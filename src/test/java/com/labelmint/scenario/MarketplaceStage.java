@@ -4,7 +4,8 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.labelmint.payments.ton.StandInTonChain;
 import com.labelmint.payments.ton.TonNetwork;
-import com.labelmint.testing.process.AppProcess;
+import com.labelmint.testing.JwtTestKeys;
+import com.labelmint.testing.process.TestBroker;
 import com.labelmint.testing.process.TestDatabase;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
@@ -18,6 +19,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,29 +28,63 @@ import java.util.concurrent.TimeUnit;
 /**
  * Everything the marketplace's day needs, on loopback: a database of its own, the TON chain (the toncenter stand-in,
  * whose hot wallet executes what the platform sends it), Telegram (the Bot API stand-in), an SMTP server (GreenMail),
- * and the packaged application as a real process pointed at all of them. Close it to stop everything; the database
- * stays, for a look at the day afterwards, until the next day recreates it.
+ * and the packaged application as real processes pointed at all of them: one instance with its events in process
+ * ({@link #oneInstance}), or several on the one database, sharing the machine's Redis and sending their events through
+ * RabbitMQ ({@link #scaledOut}). Close it to stop everything; the database stays, for a look at the day afterwards,
+ * until the next day recreates it.
  */
 final class MarketplaceStage implements AutoCloseable {
+
+    private static final String REDIS = System.getProperty("labelmint.test.redis.hosts", "redis://127.0.0.1:6379");
 
     private final TestDatabase database;
     private final StandInTonChain chain = new StandInTonChain();
     private final TelegramCloud telegram = new TelegramCloud();
     private final GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     private final ScheduledExecutorService chainOperator = Executors.newSingleThreadScheduledExecutor();
-    private final AppProcess app;
+    private final Optional<TestBroker> broker;
+    private final Instances instances;
+
+    /** One instance, its events in process: the day as {@code MarketplaceScenarioIT} and {@code make demo} run it. */
+    static MarketplaceStage oneInstance(String databaseName) {
+        return new MarketplaceStage(databaseName, 1, Optional.empty());
+    }
+
+    /**
+     * {@code count} instances on one database (issue 9's scale-out): events through a RabbitMQ exchange and queue of
+     * this run's own, the machine's Redis, and one token-signing key pair, so that any instance accepts what another
+     * issued.
+     */
+    static MarketplaceStage scaledOut(String databaseName, int count) {
+        return new MarketplaceStage(databaseName, count, Optional.of(TestBroker.forRun("marketplace")));
+    }
 
     /** @param databaseName the database to drop and create afresh for the day */
-    MarketplaceStage(String databaseName) {
+    private MarketplaceStage(String databaseName, int count, Optional<TestBroker> broker) {
+        this.broker = broker;
         smtp.start();
         // the hot wallet executes whatever it accepts a moment after it arrives, as the chain would
         chainOperator.scheduleWithFixedDelay(chain::executeAndDeliverWhatTheWalletAccepts, 300, 300, TimeUnit.MILLISECONDS);
         database = TestDatabase.recreate(databaseName);
-        app = AppProcess.start("marketplace", database.jdbcUrl(), applicationSettings());
+        try {
+            instances = Instances.start("marketplace", count, database.jdbcUrl(), applicationSettings());
+        } catch (RuntimeException e) {
+            try {
+                broker.ifPresent(TestBroker::close);
+            } finally {
+                closeStandIns();
+            }
+            throw e;
+        }
     }
 
     private Map<String, String> applicationSettings() {
         Map<String, String> env = new HashMap<>(telegram.applicationSettings());
+        broker.ifPresent(shared -> {
+            env.putAll(shared.instanceEnvironment());
+            env.put("QUARKUS_REDIS_HOSTS", REDIS);
+            env.putAll(JwtTestKeys.applicationEnvironment());
+        });
         env.put("LABELMINT_TON_NETWORK", "mainnet");
         env.put("LABELMINT_TON_API_URL", chain.baseUrl());
         env.put("LABELMINT_TON_API_KEY", chain.apiKey());
@@ -72,7 +108,21 @@ final class MarketplaceStage implements AutoCloseable {
     }
 
     Marketplace marketplace(PrintStream out) {
-        return new Marketplace(List.of(app.uri("/")), tonChain(), telegram, this::appointAdmin, new Progress(out));
+        return marketplace(out, LabelingDisturbance.NONE);
+    }
+
+    /** The day's driver, round-robin over the instances; {@code disturbance} happens to them while the crowd labels. */
+    Marketplace marketplace(PrintStream out, LabelingDisturbance disturbance) {
+        return new Marketplace(instances.baseUrls(), tonChain(), telegram, this::appointAdmin, new Progress(out), disturbance);
+    }
+
+    Instances instances() {
+        return instances;
+    }
+
+    /** The exchange and queue of a scaled-out stage's events; empty for one instance (events in process). */
+    Optional<TestBroker> broker() {
+        return broker;
     }
 
     MailBox mailBox() {
@@ -128,12 +178,17 @@ final class MarketplaceStage implements AutoCloseable {
     @Override
     public void close() {
         try {
-            app.close();
+            instances.close();
+            broker.ifPresent(TestBroker::close);
         } finally {
-            chainOperator.shutdownNow();
-            telegram.close();
-            chain.close();
-            smtp.stop();
+            closeStandIns();
         }
+    }
+
+    private void closeStandIns() {
+        chainOperator.shutdownNow();
+        telegram.close();
+        chain.close();
+        smtp.stop();
     }
 }
