@@ -18,14 +18,19 @@ import java.util.stream.IntStream;
 /**
  * Issue 9's kill -9 while the crowd labels: a thread of its own kills one instance at a time (SIGKILL) and starts it
  * again on its port at once, without waiting for the restart before the next kill. The kills are spread over the
- * labeling by the answers in the database: kill {@code k} of {@code n} comes at a random place in the {@code k}-th of
- * {@code n + 1} equal bands of the answers the day needs at the least, and never before an answer was submitted since
- * the previous kill. Which instance dies is the seed's choice among those up, and one always stays up (the last live
+ * labeling by the answers in the database: kill {@code k} of {@code n} comes at the earliest at a random place in the
+ * {@code k}-th of {@code n} equal bands of the first {@value #SPREAD_PERCENT} % of the answers the day needs at the
+ * least, and never before an answer was submitted since the previous kill. A kill waits for two instances to be up;
+ * while it waits, the crowd is held ({@link CrowdGate}), so that on a loaded machine, where a start-up can take a
+ * minute, the kills still fall within the labeling. Which instance dies is the seed's choice among those up, and one always stays up (the last live
  * instance is never killed). Closing the chaos waits until every instance is back.
  */
 final class Chaos implements LabelingDisturbance {
 
     private static final String ANSWERS = "SELECT count(*) FROM tasks.answer";
+    /** The kills' earliest moments end here, leaving the rest of the labeling for kills that waited for a restart. */
+    private static final int SPREAD_PERCENT = 80;
+    private static final int ANSWERS_AFTER_A_BREAK = 10;
     private static final Duration POLL = Duration.ofMillis(50);
     /** After a SIGKILL the server may still run what the dead process sent last; its connections close soon after. */
     private static final Duration CONNECTIONS_GONE = Duration.ofSeconds(30);
@@ -64,10 +69,16 @@ final class Chaos implements LabelingDisturbance {
     }
 
     @Override
-    public Running start() {
+    public Running start(CrowdGate crowd) {
         AtomicBoolean stop = new AtomicBoolean();
         ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "chaos"));
-        CompletableFuture<Void> killing = CompletableFuture.runAsync(() -> killAtRandomMoments(stop), thread);
+        CompletableFuture<Void> killing = CompletableFuture.runAsync(() -> {
+            try {
+                killAtRandomMoments(crowd, stop);
+            } finally {
+                crowd.release(); // never leave the crowd held
+            }
+        }, thread);
         return () -> {
             stop.set(true);
             try {
@@ -88,11 +99,12 @@ final class Chaos implements LabelingDisturbance {
         return List.copyOf(done);
     }
 
-    private void killAtRandomMoments(AtomicBoolean stop) {
+    private void killAtRandomMoments(CrowdGate crowd, AtomicBoolean stop) {
         long previous = 0;
         for (int number = 1; number <= kills; number++) {
-            long target = Math.max(previous + 1, Math.round(leastAnswers * (number - 0.4 + 0.8 * random.nextDouble()) / (kills + 1)));
-            if (!awaitAnswers(target, stop) || !awaitTwoUp(stop)) {
+            double band = (number - 1 + random.nextDouble()) / kills;
+            long target = Math.max(previous + 1, Math.round(leastAnswers * SPREAD_PERCENT / 100.0 * band));
+            if (!awaitAnswers(target, stop) || !awaitAnInstanceToSpare(crowd, number, stop)) {
                 progress.say("chaos", "the crowd stopped before kill %d of %d", number, kills);
                 return;
             }
@@ -130,9 +142,33 @@ final class Chaos implements LabelingDisturbance {
         return true;
     }
 
-    /** Waits until two instances are up, so that killing one leaves one. */
+    /**
+     * Waits until two instances are up, so that killing one leaves one. Meanwhile the crowd is held (the labeling
+     * would otherwise end before the kills on a machine where a start-up takes a minute); once released, it labels
+     * for {@value #ANSWERS_AFTER_A_BREAK} answers before the kill, so that the kill lands in full work again.
+     */
+    private boolean awaitAnInstanceToSpare(CrowdGate crowd, int number, AtomicBoolean stop) {
+        if (up() >= 2) {
+            return true;
+        }
+        crowd.hold();
+        long heldAt = System.nanoTime();
+        progress.say("chaos", "kill %d is due and no instance can be spared: the crowd takes a break until one is back", number);
+        boolean spared = awaitTwoUp(stop);
+        crowd.release();
+        if (!spared) {
+            return false;
+        }
+        progress.say("chaos", "the crowd labels again after a break of %d s", Duration.ofNanos(System.nanoTime() - heldAt).toSeconds());
+        return awaitAnswers(database.queryLong(ANSWERS) + ANSWERS_AFTER_A_BREAK, stop);
+    }
+
+    private long up() {
+        return IntStream.range(0, instances.count()).filter(index -> down.get(index) == 0).count();
+    }
+
     private boolean awaitTwoUp(AtomicBoolean stop) {
-        while (IntStream.range(0, instances.count()).filter(index -> down.get(index) == 0).count() < 2) {
+        while (up() < 2) {
             failIfARestartFailed();
             if (stop.get()) {
                 return false;

@@ -1,7 +1,9 @@
 package com.labelmint.scenario;
 
 import com.labelmint.testing.process.AppProcess;
+import com.labelmint.testing.process.ChildProcesses;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,8 @@ import java.util.stream.IntStream;
  * {@code target/it-logs/<name>-<i>.log} ({@code <name>.log} when there is one), a restart's {@code …-r<n>.log}.
  */
 final class Instances implements AutoCloseable {
+
+    private static final int PORT_ATTEMPTS = 3;
 
     private final String name;
     private final AtomicReferenceArray<AppProcess> processes;
@@ -34,10 +38,11 @@ final class Instances implements AutoCloseable {
      * database), the others together.
      */
     static Instances start(String name, int count, String jdbcUrl, Map<String, String> env) {
+        List<Integer> ports = distinctFreePorts(count);
         List<AppProcess> started = new ArrayList<>();
-        started.add(AppProcess.start(instanceName(name, 1, count), jdbcUrl, env));
-        List<CompletableFuture<AppProcess>> others = IntStream.rangeClosed(2, count)
-                .mapToObj(i -> CompletableFuture.supplyAsync(() -> AppProcess.start(instanceName(name, i, count), jdbcUrl, env))).toList();
+        started.add(AppProcess.start(instanceName(name, 1, count), ports.get(0), jdbcUrl, env));
+        List<CompletableFuture<AppProcess>> others = IntStream.rangeClosed(2, count).mapToObj(i -> CompletableFuture.supplyAsync(
+                () -> AppProcess.start(instanceName(name, i, count), ports.get(i - 1), jdbcUrl, env))).toList();
         RuntimeException failure = null;
         for (CompletableFuture<AppProcess> other : others) {
             try {
@@ -51,6 +56,17 @@ final class Instances implements AutoCloseable {
             throw failure;
         }
         return new Instances(name, started);
+    }
+
+    private static List<Integer> distinctFreePorts(int count) {
+        List<Integer> ports = new ArrayList<>();
+        while (ports.size() < count) {
+            int port = ChildProcesses.freePort();
+            if (!ports.contains(port)) {
+                ports.add(port);
+            }
+        }
+        return ports;
     }
 
     private static String instanceName(String name, int number, int count) {
@@ -77,12 +93,25 @@ final class Instances implements AutoCloseable {
         return victim;
     }
 
-    /** Starts a new process in place of the dead instance {@code index}, on its port; returns once it is ready. */
+    /**
+     * Starts a new process in place of the dead instance {@code index}, on its port; returns once it is ready. The
+     * port may be held for a moment by an outgoing connection that the system gave it as its local port: the start
+     * is tried again then.
+     */
     AppProcess restart(int index) {
         AppProcess dead = processes.get(index);
-        AppProcess started = dead.restart(instanceName(name, index + 1, count()) + "-r" + restarts.incrementAndGet());
-        processes.set(index, started);
-        return started;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                AppProcess started = dead.restart(instanceName(name, index + 1, count()) + "-r" + restarts.incrementAndGet());
+                processes.set(index, started);
+                return started;
+            } catch (IllegalStateException e) {
+                if (attempt == PORT_ATTEMPTS || e.getMessage() == null || !e.getMessage().contains("seems to be in use")) {
+                    throw e;
+                }
+                Poll.sleep(Duration.ofSeconds(2));
+            }
+        }
     }
 
     @Override

@@ -6,10 +6,10 @@ package com.labelmint.scenario;
  */
 interface LabelingDisturbance {
 
-    LabelingDisturbance NONE = () -> () -> { };
+    LabelingDisturbance NONE = crowd -> () -> { };
 
-    /** Starts when the crowd starts; the handle ends it once the crowd has stopped. */
-    Running start();
+    /** Starts when the crowd starts ({@code crowd}: to hold it); the handle ends it once the crowd has stopped. */
+    Running start(CrowdGate crowd);
 
     /** A disturbance under way. */
     interface Running extends AutoCloseable {

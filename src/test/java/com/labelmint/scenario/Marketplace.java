@@ -70,8 +70,9 @@ final class Marketplace {
         client.fund(funding);
 
         AtomicBoolean done = new AtomicBoolean();
-        try (LabelingDisturbance.Running disturbed = disturbance.start()) {
-            CompletableFuture<Void> labeling = CompletableFuture.runAsync(() -> crowd.labelUntil(done, dataset));
+        CrowdGate gate = new CrowdGate();
+        try (LabelingDisturbance.Running disturbed = disturbance.start(gate)) {
+            CompletableFuture<Void> labeling = CompletableFuture.runAsync(() -> crowd.labelUntil(done, gate, dataset));
             try {
                 client.watchUntilLabelled(dataset, done);
             } catch (RuntimeException e) {

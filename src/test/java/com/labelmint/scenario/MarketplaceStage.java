@@ -84,6 +84,9 @@ final class MarketplaceStage implements AutoCloseable {
             env.putAll(shared.instanceEnvironment());
             env.put("QUARKUS_REDIS_HOSTS", REDIS);
             env.putAll(JwtTestKeys.applicationEnvironment());
+            // A killed instance's claimed notices wait out its lease before another instance sends them: 2 min by
+            // default, longer than the day waits for them. Sends here go to loopback stand-ins and take milliseconds.
+            env.put("LABELMINT_NOTIFICATIONS_DELIVERY_LEASE", "15s");
         });
         env.put("LABELMINT_TON_NETWORK", "mainnet");
         env.put("LABELMINT_TON_API_URL", chain.baseUrl());

@@ -79,7 +79,11 @@ public final class AppProcess implements AutoCloseable {
         return start(name, port, jdbcUrl, extraEnv);
     }
 
-    private static AppProcess start(String name, int port, String jdbcUrl, Map<String, String> extraEnv) {
+    /**
+     * Starts an instance on a port chosen by the caller: instances started side by side need ports chosen one after
+     * the other ({@link ChildProcesses#freePort()} twice at once may name the same port twice).
+     */
+    public static AppProcess start(String name, int port, String jdbcUrl, Map<String, String> extraEnv) {
         Path appDir = appDir();
         Path jar = appDir.resolve("quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
