@@ -5,6 +5,7 @@
 # Needs the local PostgreSQL (127.0.0.1:5432, user postgres); the day gets a database of its own, DEMO_DB
 # (default labelmint_demo, dropped and created afresh, kept afterwards for a look).
 # Size and seed: ITEMS, GOLD_ITEMS, LABELERS, SPAMMERS, TELEGRAM_LABELERS, OVERLAP, MAX_OVERLAP, SEED.
+# INSTANCES=3: the same day on three instances, round-robin, events through the local RabbitMQ (needs it and Redis).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,7 +22,7 @@ fi
 
 properties=(-Dlabelmint.app.dir="$PWD/target/quarkus-app" -Dlabelmint.scenario.database="${DEMO_DB:-labelmint_demo}")
 for knob in ITEMS:items GOLD_ITEMS:gold-items LABELERS:labelers SPAMMERS:spammers TELEGRAM_LABELERS:telegram-labelers \
-            OVERLAP:overlap MAX_OVERLAP:max-overlap SEED:seed; do
+            OVERLAP:overlap MAX_OVERLAP:max-overlap SEED:seed INSTANCES:instances; do
   variable=${knob%%:*}
   if [ -n "${!variable:-}" ]; then
     properties+=("-Dlabelmint.scenario.${knob#*:}=${!variable}")
@@ -30,4 +31,4 @@ done
 
 start=$(date +%s)
 java -cp "target/test-classes:target/classes:$(cat "$classpath")" "${properties[@]}" com.labelmint.scenario.MarketplaceDemo
-echo "Wall time: $(( $(date +%s) - start )) s (the application's log: target/it-logs/marketplace.log)"
+echo "Wall time: $(( $(date +%s) - start )) s (the application's log: target/it-logs/marketplace.log, or marketplace-<n>.log)"

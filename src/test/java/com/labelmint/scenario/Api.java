@@ -6,11 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,22 +21,33 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The scenario's one HTTP client: JSON in and out with a bearer token, or a form with a cookie, each request to the
  * next of the instances' base URLs in turn (so a scenario over several instances spreads its people over them). An
  * answer other than the expected status fails the scenario with the answer's body.
+ *
+ * <p>An instance may be dead (killed, and not back yet): a request that could not reach it goes to the next one, as a
+ * load balancer would send it. A request that may have reached it goes again only if sending it twice does what
+ * sending it once does ({@link #isRepeatable}); any other fails the scenario, since its outcome is unknown.
  */
 final class Api {
 
     static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
+    /** Rounds over every instance before a request gives up: the chaos never kills the last live instance. */
+    private static final int ROUNDS = 3;
+    private static final Duration BETWEEN_ROUNDS = Duration.ofMillis(200);
+    private static final Set<String> IDEMPOTENT_METHODS = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<URI> bases;
     private final AtomicInteger turn = new AtomicInteger();
     private final Watcher watcher;
+    private final AtomicLong sentAgain = new AtomicLong();
 
     Api(List<URI> bases) {
         this(bases, Watcher.NOBODY);
@@ -60,12 +74,17 @@ final class Api {
 
     /** Requests in the name of whoever holds {@code token}. */
     Caller as(String token) {
-        return new Caller(token);
+        return new Caller(token, false);
     }
 
     /** Requests of nobody in particular: sign-up, sign-in, Telegram's webhook. */
     Caller anonymous() {
-        return new Caller(null);
+        return new Caller(null, false);
+    }
+
+    /** Requests sent to another instance after a connection failure, so far. */
+    long sentAgain() {
+        return sentAgain.get();
     }
 
     /** An answer: its status, the headers that matter here, the body. */
@@ -92,9 +111,22 @@ final class Api {
     final class Caller {
 
         private final String token;
+        private final boolean repeatable;
 
-        private Caller(String token) {
+        private Caller(String token, boolean repeatable) {
             this.token = token;
+            this.repeatable = repeatable;
+        }
+
+        /**
+         * The same caller, for POSTs that the product recognises when they come again by what they carry and answers
+         * as the first time: an answer under its lease (the same answer again returns the first record), the next task
+         * (a labeler's open lease is handed out again), Telegram's update (stored once by its {@code update_id}), a
+         * review of an item (a second one is a 409 the caller expects). Only these may be sent again when the first
+         * attempt's answer was lost.
+         */
+        Caller repeatable() {
+            return new Caller(token, true);
         }
 
         JsonNode get(String path) {
@@ -128,17 +160,29 @@ final class Api {
 
         /** A JSON request ({@code body} null: none) whose status must be one of {@code expected}. */
         Reply send(String method, String path, Map<String, String> headers, Object body, int... expected) {
-            HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body instanceof String text ? text : write(body));
-            HttpRequest.Builder request = request(path, headers).method(method, publisher);
-            if (body != null && headers.keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
-                request.header("Content-Type", "application/json");
+            String text = body == null ? null : body instanceof String string ? string : write(body);
+            boolean json = body != null && headers.keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase);
+            boolean mayRepeat = isRepeatable(method, headers, repeatable);
+            int first = turn.getAndIncrement(); // then the next instances in order: each round tries every instance once
+            for (int attempt = 1; ; attempt++) {
+                URI base = bases.get(Math.floorMod(first + attempt - 1, bases.size()));
+                HttpRequest.Builder request = request(base, path, headers)
+                        .method(method, text == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(text));
+                if (json) {
+                    request.header("Content-Type", "application/json");
+                }
+                Optional<Reply> reply = exchange(request.build(), mayRepeat, attempt < ROUNDS * bases.size(), expected);
+                if (reply.isPresent()) {
+                    return reply.get();
+                }
+                sentAgain.incrementAndGet();
+                if (attempt % bases.size() == 0) {
+                    Poll.sleep(BETWEEN_ROUNDS); // a round over every instance failed: give a restart a moment
+                }
             }
-            return exchange(request.build(), expected);
         }
 
-        private HttpRequest.Builder request(String path, Map<String, String> headers) {
-            URI base = bases.get(Math.floorMod(turn.getAndIncrement(), bases.size()));
+        private HttpRequest.Builder request(URI base, String path, Map<String, String> headers) {
             HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT);
             if (token != null) {
                 request.header("Authorization", "Bearer " + token);
@@ -148,14 +192,41 @@ final class Api {
         }
     }
 
-    private Reply exchange(HttpRequest request, int... expected) {
+    /**
+     * Whether a request whose answer was lost may be sent again: the methods HTTP defines as idempotent, a request
+     * with an {@code Idempotency-Key} (the product stores the first outcome under it), and a caller's
+     * {@link Caller#repeatable() repeatable} POSTs.
+     */
+    static boolean isRepeatable(String method, Map<String, String> headers, boolean repeatableCaller) {
+        return repeatableCaller || IDEMPOTENT_METHODS.contains(method)
+                || headers.keySet().stream().anyMatch("Idempotency-Key"::equalsIgnoreCase);
+    }
+
+    /**
+     * Whether a failed exchange may be tried on the next instance: when the connection was never made, nothing was
+     * sent; when it broke (a reset, no bytes back: the instance died under the request), the request may have done
+     * its work already, and only a repeatable one may go again. A request that timed out on a live instance is a
+     * failure, not a connection failure.
+     */
+    static boolean mayTryTheNextInstance(IOException failure, boolean repeatable) {
+        if (failure instanceof ConnectException || failure instanceof HttpConnectTimeoutException) {
+            return true;
+        }
+        return repeatable && !(failure instanceof HttpTimeoutException);
+    }
+
+    /** The reply; empty when the request should go to the next instance. */
+    private Optional<Reply> exchange(HttpRequest request, boolean repeatable, boolean triesLeft, int... expected) {
         HttpResponse<String> response;
         long sentAt = System.nanoTime();
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             watcher.answered(request, new Reply(0, Map.of(), e.toString()), sentAt, System.nanoTime() - sentAt);
-            throw new UncheckedIOException(request.method() + " " + request.uri() + " failed", e);
+            if (triesLeft && mayTryTheNextInstance(e, repeatable)) {
+                return Optional.empty();
+            }
+            throw new UncheckedIOException(request.method() + " " + request.uri() + " failed" + (repeatable ? "" : " (not repeatable)"), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ScenarioFailure("Interrupted during " + request.method() + " " + request.uri(), e);
@@ -166,7 +237,7 @@ final class Api {
             throw new ScenarioFailure(request.method() + " " + request.uri().getPath() + " answered " + reply.status()
                     + " (expected " + Arrays.toString(expected) + "): " + reply.body());
         }
-        return reply;
+        return Optional.of(reply);
     }
 
     static String write(Object body) {

@@ -110,7 +110,7 @@ final class ClientJourney {
     private void reviewWhatWaits(Dataset dataset) {
         for (JsonNode waiting : client.caller().everyItem("/api/v1/projects/" + projectId + "/reviews", "after")) {
             long itemId = waiting.get("itemId").asLong();
-            client.caller().send("POST", "/api/v1/reviews/" + itemId, Map.of(),
+            client.caller().repeatable().send("POST", "/api/v1/reviews/" + itemId, Map.of(),
                     Map.of("label", Map.of("value", dataset.truthOf(externalIds.get(itemId))), "note", "Read it myself"), 204, 409);
             progress.say("review", "the client labelled item %d for good", itemId);
         }

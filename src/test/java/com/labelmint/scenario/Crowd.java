@@ -65,13 +65,13 @@ final class Crowd {
         return new Labeler(name, id, account, Optional.empty(), Optional.of(user), strategy);
     }
 
-    /** Everyone labels until {@code done}; returns once all have stopped, failing if any failed. */
-    void labelUntil(AtomicBoolean done, Dataset dataset) {
+    /** Everyone labels until {@code done}, passing {@code gate} before each step; returns once all have stopped, failing if any failed. */
+    void labelUntil(AtomicBoolean done, CrowdGate gate, Dataset dataset) {
         List<Callable<Void>> work = new ArrayList<>();
         for (Labeler labeler : labelers) {
             work.add(() -> {
                 try {
-                    labeler.labelUntil(done, dataset);
+                    labeler.labelUntil(done, gate, dataset);
                     return null;
                 } catch (RuntimeException e) {
                     done.set(true); // the others stop too: the scenario has failed

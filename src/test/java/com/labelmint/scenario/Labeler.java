@@ -36,10 +36,11 @@ final class Labeler {
         this.channel = telegram.<TaskChannel>map(ChatTasks::new).orElseGet(() -> new RestTasks(account));
     }
 
-    /** Takes and answers tasks until {@code done}, idling a little whenever there is none. */
-    void labelUntil(AtomicBoolean done, Dataset dataset) {
+    /** Takes and answers tasks until {@code done}, idling a little whenever there is none, and waiting at {@code gate}. */
+    void labelUntil(AtomicBoolean done, CrowdGate gate, Dataset dataset) {
         Optional<String> task = Optional.empty();
         while (!done.get()) {
+            gate.pass(done);
             if (task.isEmpty()) {
                 pause(IDLE_MILLIS);
                 task = channel.take();

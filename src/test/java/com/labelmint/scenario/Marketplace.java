@@ -34,23 +34,22 @@ final class Marketplace {
     private final TelegramCloud telegram;
     private final Consumer<UUID> appointAdmin;
     private final Progress progress;
+    private final LabelingDisturbance disturbance;
 
     /**
      * @param instances    the base URLs of the instances; requests go to each in turn
      * @param appointAdmin what the operator does to make an account an admin (admins are appointed, not signed up)
+     * @param watcher      sees every request of the day and its answer
+     * @param disturbance  what happens to the instances while the crowd labels
      */
-    Marketplace(List<URI> instances, TonChain chain, TelegramCloud telegram, Consumer<UUID> appointAdmin, Progress progress) {
-        this(instances, chain, telegram, appointAdmin, progress, Api.Watcher.NOBODY);
-    }
-
-    /** @param watcher sees every request of the day and its answer */
     Marketplace(List<URI> instances, TonChain chain, TelegramCloud telegram, Consumer<UUID> appointAdmin, Progress progress,
-                Api.Watcher watcher) {
+                Api.Watcher watcher, LabelingDisturbance disturbance) {
         this.api = new Api(instances, watcher);
         this.chain = chain;
         this.telegram = telegram;
         this.appointAdmin = appointAdmin;
         this.progress = progress;
+        this.disturbance = disturbance;
     }
 
     MarketDay run(ScenarioSize size, MailBox mail) {
@@ -72,10 +71,20 @@ final class Marketplace {
         client.fund(funding);
 
         AtomicBoolean done = new AtomicBoolean();
-        CompletableFuture<Void> labeling = CompletableFuture.runAsync(() -> crowd.labelUntil(done, dataset));
-        client.watchUntilLabelled(dataset, done);
-        join(labeling);
-        progress.say("labeling", "every item has its label; the crowd stopped");
+        CrowdGate gate = new CrowdGate();
+        try (LabelingDisturbance.Running disturbed = disturbance.start(gate)) {
+            CompletableFuture<Void> labeling = CompletableFuture.runAsync(() -> crowd.labelUntil(done, gate, dataset));
+            try {
+                client.watchUntilLabelled(dataset, done);
+            } catch (RuntimeException e) {
+                done.set(true); // the crowd stops too; the watcher's failure is the one to report
+                labeling.handle((stopped, failure) -> null).join();
+                throw e;
+            }
+            join(labeling);
+        }
+        progress.say("labeling", "every item has its label; the crowd stopped; %d requests went to another instance after a connection "
+                + "failure", api.sentAgain());
 
         awaitEventsDelivered();
         Dispute dispute = disputeOneRejection(crowd, client, dataset, admin);

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * 30 s each during the labeling ({@link Outages}). Both are private servers on ports of their own
  * ({@link PrivateRedis}, {@link PrivateRabbitMq}): the machine's stay up for everyone else.
  *
- * <p>The day must end exactly as a day without faults ({@link MarketplaceScenarioIT#assertEndOfDay}); and the faults
+ * <p>The day must end exactly as a day without faults ({@link MarketDayAssertions#assertDay}); and the faults
  * must have done what they are designed to do (docs/decisions/rate-limiting.md, the outbox): without Redis the
  * labeling requests pass unmetered, none fails and none waits long; without the broker the events wait in the outbox,
  * none is parked, and all flow once it is back.
@@ -46,22 +46,22 @@ class MarketplaceOutagesIT {
             TestBroker broker = rabbitMq.broker("outages");
             Map<String, String> settings = new HashMap<>(MarketplaceStage.withRedis(redis.url()));
             settings.putAll(broker.instanceEnvironment());
-            try (MarketplaceStage stage = new MarketplaceStage(System.getProperty("labelmint.scenario.database", "labelmint_outages"), settings)) {
+            try (MarketplaceStage stage = MarketplaceStage.oneInstance(System.getProperty("labelmint.scenario.database", "labelmint_outages"), settings)) {
                 RequestLog requests = new RequestLog();
                 Progress progress = new Progress(System.out);
-                Outages outages = new Outages(redis, rabbitMq, stage.app(), stage.database(), requests, progress, OUTAGE);
+                Outages outages = new Outages(redis, rabbitMq, stage.instances().get(0), stage.database(), requests, progress, OUTAGE);
                 CompletableFuture<Outages.Record> faults = CompletableFuture.supplyAsync(outages::play);
 
-                MarketDay day = stage.marketplace(System.out, requests).run(size, stage.mailBox());
+                MarketDay day = stage.marketplace(System.out, requests, LabelingDisturbance.NONE).run(size, stage.mailBox());
                 Outages.Record record = faults.get(5, TimeUnit.MINUTES);
 
                 SoftAssertions soft = new SoftAssertions();
-                MarketplaceScenarioIT.assertEndOfDay(soft, day, stage);
+                MarketDayAssertions.assertDay(soft, day, stage);
                 assertWithoutRedis(soft, requests, record, progress);
                 assertWithoutRabbitMq(soft, stage, record, progress);
                 soft.assertThat(requests.matching(RequestLog.Exchange::serverError)).as("requests of the whole day answered 5xx or not at all")
                         .isEmpty();
-                stage.app().assertAlive();
+                stage.instances().get(0).assertAlive();
                 soft.assertAll();
             }
         }

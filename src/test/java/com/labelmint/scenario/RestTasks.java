@@ -10,8 +10,9 @@ final class RestTasks implements TaskChannel {
     private final Api.Caller labeler;
     private String leaseId;
 
+    /** Both calls of the loop are answered as the first time when they come again (see {@link Api.Caller#repeatable()}). */
     RestTasks(Api.Caller labeler) {
-        this.labeler = labeler;
+        this.labeler = labeler.repeatable();
     }
 
     @Override

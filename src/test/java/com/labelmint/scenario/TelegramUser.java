@@ -74,7 +74,8 @@ final class TelegramUser {
     }
 
     private void deliver(ObjectNode update) {
-        api.anonymous().send("POST", "/telegram/webhook", Map.of("X-Telegram-Bot-Api-Secret-Token", TelegramCloud.WEBHOOK_SECRET),
+        // Telegram sends an update again when its delivery failed; the webhook stores each update_id once
+        api.anonymous().repeatable().send("POST", "/telegram/webhook", Map.of("X-Telegram-Bot-Api-Secret-Token", TelegramCloud.WEBHOOK_SECRET),
                 update.toString(), 200);
     }
 }

@@ -46,6 +46,18 @@ public class JwtTestKeys implements QuarkusTestResourceLifecycleManager {
     public void stop() {
     }
 
+    /**
+     * The environment that makes a packaged application ({@code AppProcess}) sign and verify tokens with this run's
+     * key pair instead of generating one of its own: instances that share it accept each other's tokens, as replicas
+     * given the same keys in production do.
+     */
+    public static Map<String, String> applicationEnvironment() {
+        new JwtTestKeys().start();
+        return Map.of(
+                "SMALLRYE_JWT_SIGN_KEY_LOCATION", PRIVATE_KEY.toAbsolutePath().toUri().toString(),
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", PUBLIC_KEY.toAbsolutePath().toUri().toString());
+    }
+
     public static RSAPrivateKey privateKey() throws Exception {
         return (RSAPrivateKey) KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der(PRIVATE_KEY)));
     }

@@ -22,6 +22,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -160,7 +161,10 @@ public class ItemDecisions {
                Aggregate aggregate, UUID decidedBy, String note, Instant now) throws SQLException {
         records.move(connection, itemId, new ItemRecords.ItemState("decided", null, aggregate.label(),
                 aggregate.confidence(), aggregate.method(), decidedBy, note), now);
-        for (StoredAnswer answer : answers) {
+        // In labeler order: each verdict updates its labeler's quality rows, and two items decided at once that share
+        // labelers (a review beside a listener, two instances' listeners) locked them in opposite orders and deadlocked,
+        // failing the review with a 500 (found by MarketplaceScaleOutIT)
+        for (StoredAnswer answer : answers.stream().sorted(Comparator.comparing(StoredAnswer::labelerId)).toList()) {
             verdicts.judge(connection, project, answer, itemId, aggregator.agrees(answer.value(), aggregate.label()), now);
         }
         events.publish(new ItemLabelled(UUID.randomUUID(), now, project.id(), itemId, aggregate.label(), aggregate.confidence(),

@@ -39,13 +39,17 @@ public final class AppProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
+    private final String jdbcUrl;
+    private final Map<String, String> extraEnv;
     private final Path log;
     private final Path dataDir;
     private final Process process;
 
-    private AppProcess(String name, int port, Path log, Path dataDir, Process process) {
+    private AppProcess(String name, int port, String jdbcUrl, Map<String, String> extraEnv, Path log, Path dataDir, Process process) {
         this.name = name;
         this.port = port;
+        this.jdbcUrl = jdbcUrl;
+        this.extraEnv = Map.copyOf(extraEnv);
         this.log = log;
         this.dataDir = dataDir;
         this.process = process;
@@ -60,6 +64,26 @@ public final class AppProcess implements AutoCloseable {
      * @param extraEnv more environment (e.g. {@code LABELMINT_EVENTS_RELAY_ENABLED=false}), overriding the defaults
      */
     public static AppProcess start(String name, String jdbcUrl, Map<String, String> extraEnv) {
+        return start(name, ChildProcesses.freePort(), jdbcUrl, extraEnv);
+    }
+
+    /**
+     * A new process in place of this one, which must have exited (killed, say): the same port, database and
+     * environment, a fresh data folder and a log of its own ({@code name}). The same port lets clients that know
+     * the instance by its address carry on once it is back; a killed process's listening socket is gone with it.
+     */
+    public AppProcess restart(String name) {
+        if (process.isAlive()) {
+            throw new IllegalStateException(this + " is still running");
+        }
+        return start(name, port, jdbcUrl, extraEnv);
+    }
+
+    /**
+     * Starts an instance on a port chosen by the caller: instances started side by side need ports chosen one after
+     * the other ({@link ChildProcesses#freePort()} twice at once may name the same port twice).
+     */
+    public static AppProcess start(String name, int port, String jdbcUrl, Map<String, String> extraEnv) {
         Path appDir = appDir();
         Path jar = appDir.resolve("quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
@@ -70,7 +94,6 @@ public final class AppProcess implements AutoCloseable {
         }
         Path logDir = appDir.toAbsolutePath().getParent().resolve("it-logs");
         Path dataRoot = appDir.toAbsolutePath().getParent().resolve("it-data");
-        int port = ChildProcesses.freePort();
         Path dataDir;
         try {
             Files.createDirectories(dataRoot);
@@ -98,7 +121,7 @@ public final class AppProcess implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().putAll(env);
-            AppProcess app = new AppProcess(name, port, log, dataDir, builder.start());
+            AppProcess app = new AppProcess(name, port, jdbcUrl, extraEnv, log, dataDir, builder.start());
             try {
                 app.awaitReady();
             } catch (RuntimeException | Error e) {
