@@ -66,7 +66,7 @@ public final class Driver {
     // knobs
     private final String base;
     private final Path out;
-    private final int restLabelers = intEnv("REST_LABELERS", 200);
+    private final int restLabelers = intEnv("REST_LABELERS", 100);
     private final int telegramChats = intEnv("TELEGRAM_CHATS", 500);
     private final double restShare = Double.parseDouble(env("REST_SHARE", "0.5"));
     private final double commandShare = Double.parseDouble(env("TELEGRAM_COMMAND_SHARE", "0.1"));
@@ -170,8 +170,10 @@ public final class Driver {
         call("POST", "/api/v1/auth/register", null, "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD
                 + "\",\"displayName\":\"Bench client\",\"role\":\"client\"}", 201);
         clientToken = field(call("POST", "/api/v1/auth/login", null, "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}", 200), "accessToken");
-        // the import benchmark's items (bench/import/GenerateItems.java): text, stars, a photo on half, 1 % gold
-        String project = field(call("POST", "/api/v1/projects", clientToken, "{\"name\":\"Load: product reviews\",\"settings\":{\"overlap\":3},"
+        // the import benchmark's items (bench/import/GenerateItems.java): text, stars, a photo on half, 1 % gold.
+        // The simulated labelers answer at random: anti-fraud flags them (failed gold streaks) and, by default, excludes
+        // them, after which they would get no tasks; "warn" keeps the checks' cost and the labelers working.
+        String project = field(call("POST", "/api/v1/projects", clientToken, "{\"name\":\"Load: product reviews\",\"settings\":{\"overlap\":3,\"fraudAction\":\"warn\"},"
                 + "\"schema\":{\"dataFields\":[{\"name\":\"text\",\"type\":\"text\",\"required\":true},"
                 + "{\"name\":\"stars\",\"type\":\"number\",\"required\":true},{\"name\":\"photo\",\"type\":\"image\",\"required\":false}],"
                 + "\"label\":{\"type\":\"single_choice\",\"options\":[{\"value\":\"positive\"},{\"value\":\"negative\"}]}}}", 201), "id");
@@ -268,6 +270,7 @@ public final class Driver {
         final long id;
         volatile boolean welcomed;
         List<String> options = List.of();   // the open card's option buttons; empty: send /task
+        volatile String lastPressed;        // the callback data of the last press
         Request awaited;                    // the press or /task the bot has not answered yet
         long awaitedSince;
 
@@ -280,7 +283,6 @@ public final class Driver {
     private final ArrayDeque<RestLabeler> freeRest = new ArrayDeque<>();
     private final ArrayDeque<Chat> freeChats = new ArrayDeque<>();
     private final ArrayDeque<Request> waitingRest = new ArrayDeque<>();
-    private final ArrayDeque<Request> waitingChat = new ArrayDeque<>();
 
     /** One arrival: when it was due, and the step whose measured window holds it (null in warm-up). */
     private static final class Request {
@@ -310,6 +312,8 @@ public final class Driver {
         final AtomicInteger waited = new AtomicInteger();
         final AtomicInteger botTimeouts = new AtomicInteger();
         final AtomicInteger botPending = new AtomicInteger();
+        final AtomicInteger impatient = new AtomicInteger();   // sent while every chat waited for the bot
+        final AtomicInteger noTask = new AtomicInteger();      // 204 to tasks/next, "next": null, or the bot's "no task"
         long maxWaitingInDriver;
         long sentLateMaxNanos;
 
@@ -410,7 +414,7 @@ public final class Driver {
             step.errors.computeIfAbsent("unfinished after 60 s", k -> new AtomicInteger()).addAndGet(unfinished);
         }
         synchronized (lock) {
-            step.maxWaitingInDriver = Math.max(step.maxWaitingInDriver, waitingRest.size() + waitingChat.size());
+            step.maxWaitingInDriver = Math.max(step.maxWaitingInDriver, waitingRest.size());
         }
     }
 
@@ -437,10 +441,10 @@ public final class Driver {
             Chat chat;
             synchronized (lock) {
                 chat = freeChats.poll();
-                if (chat == null) {
-                    queue(waitingChat, request);
-                    return;
-                }
+            }
+            if (chat == null) {
+                impatient(chatList.get(random.nextInt(chatList.size())), request);
+                return;
             }
             chatLabeling(chat, request);
         }
@@ -453,7 +457,7 @@ public final class Driver {
         }
         waiting.add(request);
         if (request.step != null) {
-            request.step.maxWaitingInDriver = Math.max(request.step.maxWaitingInDriver, waitingRest.size() + waitingChat.size());
+            request.step.maxWaitingInDriver = Math.max(request.step.maxWaitingInDriver, waitingRest.size());
         }
     }
 
@@ -477,6 +481,9 @@ public final class Driver {
                 labeler.lease = rest.startsWith("\"next\":null") || !rest.contains("\"leaseId\":\"") ? null : field(rest, "leaseId");
             } else if (response == null || response.statusCode() != 204) {
                 labeler.lease = null; // an error: start over with tasks/next
+            }
+            if (request.step != null && response != null && (response.statusCode() == 204 || answering && labeler.lease == null)) {
+                request.step.noTask.incrementAndGet();
             }
             RestLabeler free = labeler;
             Request waiting;
@@ -503,7 +510,9 @@ public final class Driver {
                 update = message(chat, "/task");
                 kind = "telegram /task";
             } else {
-                update = press(chat, chat.options.get(ThreadLocalRandom.current().nextInt(chat.options.size())));
+                String data = chat.options.get(ThreadLocalRandom.current().nextInt(chat.options.size()));
+                update = press(chat, data);
+                chat.lastPressed = data;
                 kind = "telegram press";
             }
             chat.options = List.of();
@@ -514,6 +523,24 @@ public final class Driver {
             }
         }
         webhook(kind, update, request, chat);
+    }
+
+    /**
+     * Every chat waits for the bot, which has fallen behind: a user presses the button they pressed last again, as
+     * people do when the button keeps spinning (the card is answered already: the bot only acknowledges the press),
+     * or, with no press behind them, asks /stats. The update is sent on time, so the webhook's latency stays its own
+     * and does not take on the bot's backlog; the chat's state does not change.
+     */
+    private void impatient(Chat chat, Request request) {
+        String data = chat.lastPressed;
+        if (data != null) {
+            webhook("telegram press again (bot behind)", press(chat, data), request, null);
+        } else {
+            webhook("telegram command", message(chat, "/stats"), request, null);
+        }
+        if (request.step != null) {
+            request.step.impatient.incrementAndGet();
+        }
     }
 
     private void webhook(String kind, String update, Request request, Chat chat) {
@@ -537,7 +564,6 @@ public final class Driver {
      * bot stayed silent); a chat without options sends /task next.
      */
     private void release(Chat chat, List<String> options, boolean answered) {
-        Request waiting;
         synchronized (lock) {
             Request awaited = chat.awaited;
             if (awaited == null) {
@@ -548,16 +574,13 @@ public final class Driver {
             if (awaited.step != null) {
                 if (answered) {
                     awaited.step.recordBotReply((System.nanoTime() - awaited.due) / 1000);
+                    if (options.isEmpty()) {
+                        awaited.step.noTask.incrementAndGet();
+                    }
                 }
                 awaited.step.botPending.decrementAndGet();
             }
-            waiting = waitingChat.poll();
-            if (waiting == null) {
-                freeChats.add(chat);
-            }
-        }
-        if (waiting != null) {
-            chatLabeling(chat, waiting);
+            freeChats.add(chat);
         }
     }
 
@@ -639,7 +662,10 @@ public final class Driver {
         return type.find() ? type.group(1) : body.length() > 60 ? body.substring(0, 60) : body;
     }
 
-    /** Why a step is not sustained, or "" when it is: p99 and p95 within the limit, no errors, the offered rate met. */
+    /**
+     * Why a step is not sustained, or "" when it is: p99 and p95 of the HTTP requests within the limit, no errors, the
+     * offered rate met. How far the bot's answers lag behind is reported beside it, not judged here: see README.md.
+     */
     private String verdict(Step step) {
         List<String> why = new ArrayList<>();
         if (ms(step.all, 99) > limitMs) {
@@ -654,9 +680,6 @@ public final class Driver {
         if (step.ok.get() < 0.99 * step.issued.get()) {
             why.add("achieved under 99 % of offered");
         }
-        if (step.botTimeouts.get() > 0) {
-            why.add("the bot left presses unanswered for " + botReplyTimeout.toSeconds() + " s");
-        }
         return String.join(", ", why);
     }
 
@@ -670,6 +693,8 @@ public final class Driver {
                 .append(",\"maxWaitingInDriver\":").append(step.maxWaitingInDriver)
                 .append(",\"sentLateMaxMs\":").append(step.sentLateMaxNanos / 1e6)
                 .append(",\"botReplyTimeouts\":").append(step.botTimeouts.get())
+                .append(",\"noTask\":").append(step.noTask.get())
+                .append(",\"impatient\":").append(step.impatient.get())
                 .append(",\"driverCpuSeconds\":").append(cpuNanos / 1e9)
                 .append(",\"verdict\":\"").append(verdict(step)).append('"');
         latency(json, "all", step.all);

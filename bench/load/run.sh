@@ -13,7 +13,7 @@ STEP_SECONDS=${STEP_SECONDS:-60}      # measured seconds of each step
 STEP_WARMUP=${STEP_WARMUP:-10}        # seconds of each step at its rate before measuring
 JIT_WARMUP=${JIT_WARMUP:-60}          # seconds at the first rate, unmeasured, before the first step
 ITEMS=${ITEMS:-200000}                # items imported through the API (never run out: every answer takes 1/3 of one)
-REST_LABELERS=${REST_LABELERS:-200}   # REST labelers (each a bcrypt to sign up and one to sign in)
+REST_LABELERS=${REST_LABELERS:-100}   # REST labelers (each a bcrypt to sign up and one to sign in)
 TELEGRAM_CHATS=${TELEGRAM_CHATS:-500} # Telegram users, signed up with /start
 REST_SHARE=${REST_SHARE:-0.5}         # share of requests made by REST labelers; the rest go to the webhook
 TELEGRAM_COMMAND_SHARE=${TELEGRAM_COMMAND_SHARE:-0.1}  # of the webhook's: /stats, /balance or a stray text
@@ -72,6 +72,7 @@ sample() { # name
     S[$1_app]=$(cpu_ticks "$APP_PID")
     S[$1_pg]=$(pg_cpu_ticks)
     read -r S[$1_busy] S[$1_total] < <(machine_ticks)
+    S[$1_sent]=$(q "SELECT count(*) FROM notifications.telegram_outgoing WHERE state = 'sent'")
 }
 # What runs behind the requests, at the window's end: events the outbox has not delivered (the webhook's updates are
 # handled through it), and Bot API calls the app has queued but not made.
@@ -89,12 +90,13 @@ measure_steps() { # driver-pid
         sample end
         step=$n
         local seconds; seconds=$(calc "(${S[end_ms]} - ${S[start_ms]}) / 1000")
-        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$step" \
+        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$step" \
             "$(calc "100 * (${S[end_app]} - ${S[start_app]}) / $CLK_TCK / $seconds")" \
             "$(calc "100 * (${S[end_pg]} - ${S[start_pg]}) / $CLK_TCK / $seconds")" \
             "$(calc "100 * (${S[end_busy]} - ${S[start_busy]}) / (${S[end_total]} - ${S[start_total]})")" \
             "$(awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$APP_PID/status")" \
-            "$(app_heap_mib)" "$(cut -d' ' -f1-3 /proc/loadavg)" "$(backlog)" >>"$OUT/samples.tsv"
+            "$(app_heap_mib)" "$(cut -d' ' -f1-3 /proc/loadavg)" "$(backlog)" \
+            "$(calc "(${S[end_sent]} - ${S[start_sent]}) / $seconds")" >>"$OUT/samples.tsv"
         n=$((n + 1))
     done
 }
@@ -106,8 +108,11 @@ SECONDS=0
 
 build_jar_if_stale
 compile_driver "$HERE/Driver.java"
-start_private_cluster "$((APP_POOL + 20))"
+# Autovacuum on, whatever the local server says: a day of load on tables that grow needs fresh statistics, and the
+# driver sets up and runs the steps in one go (no pause for a VACUUM ANALYZE, as the other benchmarks make).
+start_private_cluster "$((APP_POOL + 20))" "autovacuum = on"
 recreate_database
+enable_statement_stats
 POSTMASTER=$(postmaster_pid)
 OUT=$ARTIFACTS/$RUN_ID
 mkdir -p "$OUT"
@@ -148,6 +153,34 @@ measure_steps "$DRIVER_PID"
 wait "$DRIVER_PID" || die "the driver failed (see $OUT/driver.log)"
 DRIVER_PID=""
 [[ -s $OUT/steps.jsonl ]] || die "no step was measured"
+# Behind the webhook, over the whole run: how long updates waited to be handled, and the Bot API calls they caused.
+BOT_PATH=$WORK/bot-path.md
+{
+    echo "| Behind the webhook, whole run | count | p50 ms | p99 ms | max ms |"
+    echo "|---|---:|---:|---:|---:|"
+    q "SELECT '| update stored → handled | ' || count(*) || ' | ' || round(percentile_cont(0.5) WITHIN GROUP (ORDER BY ms)) || ' | '
+              || round(percentile_cont(0.99) WITHIN GROUP (ORDER BY ms)) || ' | ' || round(max(ms)) || ' |'
+       FROM (SELECT extract(epoch FROM handled_at - received_at) * 1000 AS ms FROM notifications.telegram_update WHERE handled_at IS NOT NULL) u"
+    q "SELECT '| Bot API ' || method || (CASE WHEN paced THEN ' (paced per chat)' ELSE '' END) || ', ' || state || ': queued → made | ' || count(*) || ' | '
+              || coalesce(round(percentile_cont(0.5) WITHIN GROUP (ORDER BY ms))::text, '-') || ' | '
+              || coalesce(round(percentile_cont(0.99) WITHIN GROUP (ORDER BY ms))::text, '-') || ' | ' || coalesce(round(max(ms))::text, '-') || ' |'
+       FROM (SELECT method, paced, state, extract(epoch FROM sent_at - created_at) * 1000 AS ms FROM notifications.telegram_outgoing) o
+       GROUP BY method, paced, state ORDER BY count(*) DESC"
+} >"$BOT_PATH"
+cp "$BOT_PATH" "$OUT/"
+STATEMENTS=$WORK/statements.md
+if [[ $STATEMENT_STATS == 1 ]]; then
+    q "SELECT calls, round(total_exec_time::numeric), round(mean_exec_time::numeric, 2), rows, regexp_replace(query, '\s+', ' ', 'g')
+       FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+       ORDER BY total_exec_time DESC LIMIT 100" >"$OUT/statements.txt"
+    {
+        echo "| Busiest statements over the whole run (pg_stat_statements) | calls | total ms | mean ms |"
+        echo "|---|---:|---:|---:|"
+        head -n 8 "$OUT/statements.txt" | awk -F'|' '{ q = $5; gsub(/\|/, "/", q); printf "| `%s` | %s | %s | %s |\n", substr(q, 1, 140), $1, $2, $3 }'
+    } >"$STATEMENTS"
+else
+    : >"$STATEMENTS"
+fi
 cp "$APP_LOG" "$OUT/app.log"
 stop_app
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -166,7 +199,9 @@ cell() { # step-index measure
         all|botReply) jq -r ".$2 | if .count == 0 then \"-\" else [.p50, .p95, .p99, .max] | map(. * 10 | round / 10 | tostring) | join(\" / \") end" <<<"$j" \
             | sed "$([[ $2 == all ]] && echo 's/.*/**&**/')" ;;
         kind:*) jq -r --arg k "${2#kind:}" '.kinds[$k] | if . == null then "-" else "\(.count): " + ([.p50, .p95, .p99, .max] | map(. * 10 | round / 10 | tostring) | join(" / ")) end' <<<"$j" ;;
-        errors) jq -r '[.errors | to_entries[] | "\(.key): \(.value)"] + (if .botReplyTimeouts > 0 then ["bot silent 30 s: \(.botReplyTimeouts)"] else [] end) | if length == 0 then "none" else join("; ") end' <<<"$j" ;;
+        no_task) jq -r .noTask <<<"$j" ;;
+        errors) jq -r '[.errors | to_entries[] | "\(.key): \(.value)"] | if length == 0 then "none" else join("; ") end' <<<"$j" ;;
+        bot_silent) jq -r .botReplyTimeouts <<<"$j" ;;
         waited) jq -r '"\(.waitedForFreeActor) / \(.maxWaitingInDriver) / \(.sentLateMaxMs | round)"' <<<"$j" ;;
         driver_cpu) jq -r '.driverCpuSeconds / .seconds * 100 | round' <<<"$j" ;;
         app_cpu) fmt "${s[1]:-0}" ;;
@@ -176,6 +211,7 @@ cell() { # step-index measure
         heap) echo "${s[5]:-?}" ;;
         load) echo "${s[6]:-?}" ;;
         backlog) echo "${s[7]:-?}" ;;
+        bot_calls) fmt "${s[8]:-0}" ;;
         verdict) jq -r 'if .verdict == "" then "**sustained**" else .verdict end' <<<"$j" ;;
     esac
 }
@@ -202,9 +238,12 @@ TABLE=$WORK/table.md
     row "webhook: button press (callback_query)" "kind:telegram press"
     row "webhook: /task message" "kind:telegram /task"
     row "webhook: /stats, /balance, text" "kind:telegram command"
+    row "webhook: the last press again, every chat waiting for the bot" "kind:telegram press again (bot behind)"
     row "bot's answer to a press or /task reaching the Bot API, ms from the press's due time, p50 / p95 / p99 / max" botReply
-    row "errors" errors
-    row "requests that waited for a free labeler or chat / most waiting at once / latest send after due time, ms" waited
+    row "chats the bot left without an answer for 30 s" bot_silent
+    row "errors (HTTP)" errors
+    row "answered without a task (tasks/next 204, answer's next null, the bot's \"no task\")" no_task
+    row "REST requests that waited for a free labeler / most waiting at once / latest send after due time, ms" waited
     row "app CPU, % of one core" app_cpu
     row "PostgreSQL CPU, % of one core" pg_cpu
     row "load generator (driver and Bot API stand-in) CPU, % of one core" driver_cpu
@@ -212,11 +251,12 @@ TABLE=$WORK/table.md
     row "app RSS at the window's end, MiB" rss
     row "app heap used / committed at the window's end, MiB" heap
     row "load average (1/5/15 min) at the window's end" load
+    row "Bot API calls made by the app, per second" bot_calls
     row "events not yet delivered / Bot API calls not yet made, at the window's end" backlog
-    row "verdict (p95 and p99 ≤ ${P99_LIMIT_MS} ms, no errors, ≥ 99 % achieved, the bot answering)" verdict
+    row "verdict (HTTP p95 and p99 ≤ ${P99_LIMIT_MS} ms, no errors, ≥ 99 % achieved)" verdict
 } >"$TABLE"
 
-WARNINGS=$(grep -E ' (WARN|ERROR) ' "$OUT/app.log" | sed -E 's/^[0-9-]+ [0-9:,.]+ //; s/[0-9a-f]{8}-[0-9a-f-]{27}/<id>/g; s/[0-9]{4,}/<n>/g' \
+WARNINGS=$(grep -E ' (WARN|ERROR) ' "$OUT/app.log" | sed -E 's/^([0-9-]+ )?[0-9:,.]+ +//; s/[0-9a-f]{8}-[0-9a-f-]{27}/<id>/g; s/[0-9]{4,}/<n>/g' \
     | cut -c1-200 | sort | uniq -c | sort -rn | head -n 8 || true)
 
 SECTION=$WORK/section.md
@@ -228,11 +268,15 @@ SECTION=$WORK/section.md
     machine_facts
     echo "- Load average (1/5/15 min) at start: $LOAD_START; at end: $LOAD_END (shared machine: other work takes CPU from the app)"
     echo "- Command: \`$COMMAND\`"
-    echo "- Open loop: requests due at a fixed rate, latency from the due time. $(calc "$REST_SHARE * 100")% REST ($REST_LABELERS labelers: tasks/next, then answer?next=true), the rest POST /telegram/webhook ($TELEGRAM_CHATS chats: button presses on the task card, /task when there is none; $(calc "$TELEGRAM_COMMAND_SHARE * 100")% /stats, /balance or text). One project of $ITEMS items imported through the API (text, stars, a photo on half, 1 % gold), overlap 3. Every step ${STEP_WARMUP}s at its rate, then ${STEP_SECONDS}s measured; ${JIT_WARMUP}s at the first rate before it, unmeasured. Private PostgreSQL cluster (the local server's settings), JDBC pool $APP_POOL."
+    echo "- Open loop: requests due at a fixed rate, latency from the due time. $(calc "$REST_SHARE * 100")% REST ($REST_LABELERS labelers: tasks/next, then answer?next=true), the rest POST /telegram/webhook ($TELEGRAM_CHATS chats: button presses on the task card, /task when there is none; $(calc "$TELEGRAM_COMMAND_SHARE * 100")% /stats, /balance or text). One project of $ITEMS items imported through the API (text, stars, a photo on half, 1 % gold), overlap 3. Every step ${STEP_WARMUP}s at its rate, then ${STEP_SECONDS}s measured; ${JIT_WARMUP}s at the first rate before it, unmeasured. Private PostgreSQL cluster (the local server's settings, autovacuum on), JDBC pool $APP_POOL."
     echo "- The rate limiter ran (Redis) with limits raised out of reach: every request comes from one IP. Bot API: a stand-in in the driver answering at once; the app's send pace raised to $BOT_SEND_PER_SECOND calls/s (Telegram allows about 30). Mailer mocked. Raw outputs: \`target/bench-load/$RUN_ID/\`"
     echo "- **Highest sustained rate: $(fmt "$BEST") requests/min = $(calc "$BEST / 10000" | awk '{ printf "%.2f", $1 }') × the seed's 10 000/min**"
     echo
     cat "$TABLE"
+    echo
+    cat "$BOT_PATH"
+    echo
+    cat "$STATEMENTS"
     echo
     echo "Most frequent warnings and errors in the app's log over the run (numbers and ids folded):"
     echo
