@@ -195,6 +195,7 @@ cell() { # step-index measure
     case $2 in
         offered) jq -r '.offeredPerMinute | round' <<<"$j" ;;
         achieved) jq -r '"**\(.achievedPerMinute | round)**"' <<<"$j" ;;
+        keeps_up) keeps_up "$1" && echo yes || echo "**no**" ;;
         multiple) jq -r '"**\(.achievedPerMinute / 10000 * 100 | round / 100)×**"' <<<"$j" ;;
         all|botReply) jq -r ".$2 | if .count == 0 then \"-\" else [.p50, .p95, .p99, .max] | map(. * 10 | round / 10 | tostring) | join(\" / \") end" <<<"$j" \
             | sed "$([[ $2 == all ]] && echo 's/.*/**&**/')" ;;
@@ -215,6 +216,13 @@ cell() { # step-index measure
         verdict) jq -r 'if .verdict == "" then "**sustained**" else .verdict end' <<<"$j" ;;
     esac
 }
+# Whether the work behind the requests kept pace: the events the outbox had not delivered at the window's end are
+# fewer than two seconds' worth of requests (consensus, payments, notifications and the bot's handling run there).
+keeps_up() { # step-index
+    local s; IFS=$'\t' read -r -a s <<<"${SAMPLES[$1]:-}"
+    local undelivered=${s[7]%% *}
+    [[ -n $undelivered ]] && (( undelivered * 30 < $(jq -r .perMinute <<<"${STEPS[$1]}") ))
+}
 row() { # label measure
     local i
     printf '| %s |' "$1"
@@ -224,13 +232,19 @@ row() { # label measure
 SKIP=$(( JIT_WARMUP > 0 ? 1 : 0 ))   # the JIT warm-up's line
 BEST=$(jq -s --argjson skip "$SKIP" '[.[$skip:][] | select(.verdict == "") | .achievedPerMinute] | max // 0' "$OUT/steps.jsonl")
 STEPS=("${STEPS[@]:$SKIP}")
+BEST_KEEPING_UP=0
+for i in "${!STEPS[@]}"; do
+    if [[ $(jq -r .verdict <<<"${STEPS[$i]}") == "" ]] && keeps_up "$i"; then
+        BEST_KEEPING_UP=$(jq -r '[.achievedPerMinute, '"$BEST_KEEPING_UP"'] | max' <<<"${STEPS[$i]}")
+    fi
+done
 
 TABLE=$WORK/table.md
 {
     printf '| Measure |'; for i in "${!STEPS[@]}"; do printf ' %s/min |' "$(jq -r .perMinute <<<"${STEPS[$i]}")"; done; echo
     printf '|---|'; for _ in "${STEPS[@]}"; do printf -- '---:|'; done; echo
     row "offered requests/min (arrivals in the window)" offered
-    row "**achieved** requests/min (answered 2xx)" achieved
+    row "**achieved** requests/min (answered 2xx within the window)" achieved
     row "× the seed's 10 000/min" multiple
     row "**latency of every request**, ms from its due time, p50 / p95 / p99 / max" all
     row "REST tasks/next: count: p50 / p95 / p99 / max" "kind:REST tasks/next"
@@ -253,7 +267,8 @@ TABLE=$WORK/table.md
     row "load average (1/5/15 min) at the window's end" load
     row "Bot API calls made by the app, per second" bot_calls
     row "events not yet delivered / Bot API calls not yet made, at the window's end" backlog
-    row "verdict (HTTP p95 and p99 ≤ ${P99_LIMIT_MS} ms, no errors, ≥ 99 % achieved)" verdict
+    row "events kept pace (fewer undelivered at the window's end than 2 s of requests)" keeps_up
+    row "verdict (HTTP p95 and p99 ≤ ${P99_LIMIT_MS} ms, no errors, ≥ 99 % of the offered answered)" verdict
 } >"$TABLE"
 
 WARNINGS=$(grep -E ' (WARN|ERROR) ' "$OUT/app.log" | sed -E 's/^([0-9-]+ )?[0-9:,.]+ +//; s/[0-9a-f]{8}-[0-9a-f-]{27}/<id>/g; s/[0-9]{4,}/<n>/g' \
@@ -270,7 +285,7 @@ SECTION=$WORK/section.md
     echo "- Command: \`$COMMAND\`"
     echo "- Open loop: requests due at a fixed rate, latency from the due time. $(calc "$REST_SHARE * 100")% REST ($REST_LABELERS labelers: tasks/next, then answer?next=true), the rest POST /telegram/webhook ($TELEGRAM_CHATS chats: button presses on the task card, /task when there is none; $(calc "$TELEGRAM_COMMAND_SHARE * 100")% /stats, /balance or text). One project of $ITEMS items imported through the API (text, stars, a photo on half, 1 % gold), overlap 3. Every step ${STEP_WARMUP}s at its rate, then ${STEP_SECONDS}s measured; ${JIT_WARMUP}s at the first rate before it, unmeasured. Private PostgreSQL cluster (the local server's settings, autovacuum on), JDBC pool $APP_POOL."
     echo "- The rate limiter ran (Redis) with limits raised out of reach: every request comes from one IP. Bot API: a stand-in in the driver answering at once; the app's send pace raised to $BOT_SEND_PER_SECOND calls/s (Telegram allows about 30). Mailer mocked. Raw outputs: \`target/bench-load/$RUN_ID/\`"
-    echo "- **Highest sustained rate: $(fmt "$BEST") requests/min = $(calc "$BEST / 10000" | awk '{ printf "%.2f", $1 }') × the seed's 10 000/min**"
+    echo "- **Highest sustained rate: $(fmt "$BEST") requests/min = $(calc "$BEST / 10000" | awk '{ printf "%.2f", $1 }') × the seed's 10 000/min** (HTTP p95 and p99 ≤ ${P99_LIMIT_MS} ms, no errors); with the events behind the requests keeping pace too: $(fmt "$BEST_KEEPING_UP") requests/min = $(calc "$BEST_KEEPING_UP / 10000" | awk '{ printf "%.2f", $1 }') ×"
     echo
     cat "$TABLE"
     echo
