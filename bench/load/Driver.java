@@ -49,8 +49,9 @@ import org.HdrHistogram.Histogram;
  * <p>Open loop: the n-th request of a step is due at start + n / rate, whatever happened to the earlier ones, and its
  * latency runs from that due time, not from when it was sent, so a stalled app cannot hide its stall by slowing the
  * generator (coordinated omission). A request is issued by a free actor: a REST labeler with no request in flight,
- * or a Telegram chat whose last press or {@code /task} the bot has answered. When none is free the request waits in
- * the driver, its clock running.
+ * or a Telegram chat whose last press or {@code /task} the bot has answered. When no REST labeler is free the request
+ * waits in the driver, its clock running; when every chat waits for the bot, a chat presses its last button again
+ * (see {@link #impatient}).
  */
 public final class Driver {
 
