@@ -1,5 +1,5 @@
 # The two commands a newcomer needs: `make run` and `make test`.
-.PHONY: run test e2e package demo bench bench-import bench-queue bench-consensus bench-ledger clean
+.PHONY: run test e2e package demo bench bench-import bench-queue bench-consensus bench-ledger bench-load clean
 
 run: ## Run LabelMint on :8080 (embedded PostgreSQL and demo data unless configured otherwise)
 	bash scripts/run.sh
@@ -30,6 +30,9 @@ bench-consensus: ## Dawid–Skene over 1 000 000 answers: 100 EM iterations, tim
 
 bench-ledger: ## Ledger transfers: 100 clients through Ledger.transfer (random pairs and one hot escrow) against the same SQL in pgbench; writes bench/RESULTS.md
 	bash bench/ledger/run.sh
+
+bench-load: ## Load: REST labelers and the Telegram webhook at rising open-loop rates until p99 passes 200 ms; writes bench/RESULTS.md
+	bash bench/load/run.sh
 
 clean:
 	mvn -B -ntp -q clean

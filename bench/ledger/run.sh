@@ -90,7 +90,7 @@ declare -A S
 sample() { # start|end
     local sql row
     S[$1_pg]=$(pg_cpu_ticks)
-    read -r S[$1_busy] S[$1_total] < <(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat)
+    read -r S[$1_busy] S[$1_total] < <(machine_ticks)
     sql="SELECT pg_current_wal_lsn() - '0/0'::pg_lsn, pg_snapshot_xmax(pg_current_snapshot())"
     if [[ $STATEMENT_STATS == 1 && $1 == start ]]; then sql+=", pg_stat_statements_reset()"; fi
     if [[ $STATEMENT_STATS == 1 && $1 == end ]]; then

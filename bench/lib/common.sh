@@ -22,6 +22,13 @@ build_jar_if_stale() {
     (cd "$ROOT" && mvn -B -ntp -q package -DskipTests)
 }
 
+# The load generators are compiled once (their start-up stays out of the figures), with HdrHistogram from the app's
+# own libraries (Micrometer's); run them with `java -cp "$DRIVER_CP" Driver ...`.
+compile_driver() { # source-file
+    DRIVER_CP=$WORK/driver:$(ls "$ROOT"/target/quarkus-app/lib/main/org.hdrhistogram.HdrHistogram-*.jar | head -n 1)
+    javac -d "$WORK/driver" -cp "$DRIVER_CP" "$1"
+}
+
 recreate_database() {
     log "recreating database $DB"
     psql -d postgres -v ON_ERROR_STOP=1 -qtAX -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB" >/dev/null
@@ -68,6 +75,17 @@ cpu_ticks() { # pid [tree]
     awk -v tree="${2:-}" '{ print $14 + $15 + (tree ? $16 + $17 : 0) }' "/proc/$1/stat"
 }
 CLK_TCK=$(getconf CLK_TCK)
+
+# The machine's busy and total CPU ticks so far (both cores, everyone's work): "busy total".
+machine_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat; }
+
+# The app's environment that keeps its rate limiter from throttling a load generator on one IP: the limiter still
+# runs (with Redis, under a key prefix of the run's own), with limits no benchmark reaches. As NAME=value words.
+rate_limits_raised() { # key-prefix-name
+    printf '%s\n' "LABELMINT_RATE_LIMIT_KEY_PREFIX=labelmint:rl:$1:" \
+        LABELMINT_RATE_LIMIT_GROUPS_STRICT_REQUESTS_PER_IP=1000000 LABELMINT_RATE_LIMIT_GROUPS_STRICT_REQUESTS_PER_ACCOUNT=1000000 \
+        LABELMINT_RATE_LIMIT_GROUPS_DEFAULT_REQUESTS_PER_IP=10000000 LABELMINT_RATE_LIMIT_GROUPS_DEFAULT_REQUESTS_PER_ACCOUNT=10000000
+}
 
 machine_facts() { # -> one markdown line
     echo "- Machine: $(nproc) cores, $(free -g | awk '/^Mem:/ { print $2 " GiB RAM (" $7 " GiB available at the end)" }'), $(java -version 2>&1 | head -n 1), $(psql -d postgres -qtAX -c 'SHOW server_version' | cut -d' ' -f1) PostgreSQL (synchronous_commit=$(psql -d postgres -qtAX -c 'SHOW synchronous_commit'), fsync=$(psql -d postgres -qtAX -c 'SHOW fsync'))"

@@ -16,7 +16,7 @@ local_server_settings() {
           'max_connections', 'cluster_name', 'external_pid_file') AND name NOT LIKE 'ssl%'"
 }
 
-start_private_cluster() { # max-connections
+start_private_cluster() { # max-connections [postgresql.conf line ...] (later lines override the local server's)
     local bin; bin=$(pg_config --bindir)
     PGDATA_PRIVATE=$WORK/pg
     chmod 711 "$WORK"
@@ -34,6 +34,7 @@ start_private_cluster() { # max-connections
         echo "unix_socket_directories = ''"
         echo "max_connections = $1"
         echo "shared_preload_libraries = 'pg_stat_statements'"
+        printf '%s\n' "${@:2}"
     } | as_postgres tee -a "$PGDATA_PRIVATE/postgresql.conf" >/dev/null
     touch "$WORK/pg.log"; [[ $(id -u) -eq 0 ]] && chown postgres: "$WORK/pg.log"
     as_postgres "$bin/pg_ctl" -D "$PGDATA_PRIVATE" -l "$WORK/pg.log" -w start >/dev/null \

@@ -61,7 +61,6 @@ trap 'exit 143' TERM
 require_tools java curl jq psql pgbench pg_config awk
 
 # ---------------------------------------------------------------- the database server
-machine_busy_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }
 wal_bytes() { q "SELECT pg_current_wal_lsn() - '0/0'::pg_lsn"; }
 # Transaction ids handed out so far: those of transactions that wrote, each a WAL flush at commit.
 next_xid() { q "SELECT pg_snapshot_xmax(pg_current_snapshot())"; }
@@ -105,11 +104,6 @@ load_items() { # project
     q "VACUUM ANALYZE tasks.item" >/dev/null
 }
 
-# HdrHistogram comes with the app (Micrometer's); the driver is compiled once, so its start-up is short.
-compile_driver() {
-    DRIVER_CP=$WORK/driver:$(ls "$ROOT"/target/quarkus-app/lib/main/org.hdrhistogram.HdrHistogram-*.jar | head -n 1)
-    javac -d "$WORK/driver" -cp "$DRIVER_CP" "$HERE/Driver.java"
-}
 driver() { java -cp "$DRIVER_CP" Driver "$@"; }
 
 # ---------------------------------------------------------------- phases
@@ -127,8 +121,7 @@ sample() { # name
     S[$1_ms]=$(now_ms)
     S[$1_app]=$([[ -n $APP_PID ]] && cpu_ticks "$APP_PID" || echo 0)
     S[$1_pg]=$(pg_cpu_ticks)
-    S[$1_busy]=$(machine_busy_ticks)
-    S[$1_total]=$(awk '/^cpu / { print $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat)
+    read -r S[$1_busy] S[$1_total] < <(machine_ticks)
     S[$1_wal]=$(wal_bytes)
     S[$1_xid]=$(next_xid)
 }
@@ -247,7 +240,7 @@ LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 SECONDS=0
 
 build_jar_if_stale
-compile_driver
+compile_driver "$HERE/Driver.java"
 case $PG in
     private) start_private_cluster "$((LABELERS + APP_POOL + 20))" ;;
     local)
@@ -269,11 +262,7 @@ start_app "$PORT" "$WORK/app.log" \
     QUARKUS_REDIS_HOSTS="$REDIS_URL" \
     LABELMINT_DATA_DIR="$WORK/data" \
     LABELMINT_AUTH_ACCESS_TOKEN_LIFETIME=3h \
-    LABELMINT_RATE_LIMIT_KEY_PREFIX="labelmint:rl:bench-queue-$RUN_ID:" \
-    LABELMINT_RATE_LIMIT_GROUPS_STRICT_REQUESTS_PER_IP=1000000 \
-    LABELMINT_RATE_LIMIT_GROUPS_STRICT_REQUESTS_PER_ACCOUNT=1000000 \
-    LABELMINT_RATE_LIMIT_GROUPS_DEFAULT_REQUESTS_PER_IP=10000000 \
-    LABELMINT_RATE_LIMIT_GROUPS_DEFAULT_REQUESTS_PER_ACCOUNT=10000000
+    $(rate_limits_raised "bench-queue-$RUN_ID")
 
 log "creating the project"
 PROJECT=$(make_project)
