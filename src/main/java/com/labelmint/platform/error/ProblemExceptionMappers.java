@@ -16,8 +16,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.jboss.logging.Logger;
@@ -25,12 +27,16 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Turns every failure that reaches the REST layer into a problem document. Bad input gets a 4xx
- * naming what was wrong; anything unexpected gets a 500 whose detail carries only an error id that
- * is also in the log, never a stack trace or an internal message.
+ * naming what was wrong; a transaction that lost a deadlock to another gets a 503 to retry; anything
+ * unexpected gets a 500 whose detail carries only an error id that is also in the log, never a stack
+ * trace or an internal message.
  */
 public class ProblemExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemExceptionMappers.class);
+
+    /** PostgreSQL's deadlock_detected and serialization_failure: the transaction lost to another and was rolled back. */
+    private static final Set<String> LOST_TO_ANOTHER_TRANSACTION = Set.of("40P01", "40001");
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -97,6 +103,14 @@ public class ProblemExceptionMappers {
             LOG.debugf("The body of a request to %s went past its limit while it was read", uri == null ? "?" : uri.getPath());
             return respond(HttpProblems.forStatus(413), uri);
         }
+        if (lostToAnotherTransaction(e)) {
+            // Rare but expected where requests lock the same rows (labelers' counts, two accounts): not a bug to report
+            // with an error id, but a request to send again, as the event bus retries its listeners.
+            LOG.warnf("A request to %s was rolled back in a conflict with another transaction: %s", uri == null ? "?" : uri.getPath(), e.getMessage());
+            return Response.fromResponse(respond(Problem.of(503, "transaction-conflict", "Try again",
+                    "The request met another one changing the same data and was undone; send it again"), uri))
+                    .header("Retry-After", "1").build();
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", errorId, uri == null ? "?" : uri.getPath());
         return respond(Problem.of(500, "internal", "Internal error",
@@ -119,6 +133,10 @@ public class ProblemExceptionMappers {
      */
     private static boolean bodyOverTheLimit(Throwable e) {
         return anyCause(e, cause -> cause instanceof IOException && "Request too large".equals(cause.getMessage()));
+    }
+
+    private static boolean lostToAnotherTransaction(Throwable e) {
+        return anyCause(e, cause -> cause instanceof SQLException sql && LOST_TO_ANOTHER_TRANSACTION.contains(sql.getSQLState()));
     }
 
     private static boolean anyCause(Throwable e, Predicate<Throwable> test) {

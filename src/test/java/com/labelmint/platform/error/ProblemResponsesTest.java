@@ -10,6 +10,9 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.ws.rs.core.Response;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +20,10 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +35,9 @@ class ProblemResponsesTest {
 
     @ConfigProperty(name = "quarkus.http.test-port")
     int port;
+
+    @Inject
+    DataSource dataSource;
 
     @Test
     void malformedJsonIs400WithItsOwnType() {
@@ -183,5 +193,25 @@ class ProblemResponsesTest {
         given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST")
                 .when().options(CANARIES)
                 .then().header("Access-Control-Allow-Origin", nullValue());
+    }
+
+    @Test
+    void aTransactionThatLostADeadlockIsA503ToRetryNotAnInternalError() throws Exception {
+        SQLException deadlock;
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            // PostgreSQL's own error with the state a lost deadlock has, through the driver as a request would meet it
+            statement.execute("DO $$ BEGIN RAISE EXCEPTION 'deadlock detected' USING ERRCODE = 'deadlock_detected'; END $$");
+            throw new AssertionError("the statement raised nothing");
+        } catch (SQLException raised) {
+            deadlock = raised;
+        }
+        Response response = new ProblemExceptionMappers().unexpected(new PersistenceException("could not execute statement", deadlock), null);
+
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getHeaderString("Retry-After")).isEqualTo("1");
+        assertThat(response.getMediaType().toString()).isEqualTo(Problem.MEDIA_TYPE);
+        assertThat(((Problem) response.getEntity()).type()).isEqualTo("urn:labelmint:problem:transaction-conflict");
+        assertThat(new ProblemExceptionMappers().unexpected(new PersistenceException("could not execute statement",
+                new SQLException("unique violation", "23505")), null).getStatus()).as("another database error").isEqualTo(500);
     }
 }
