@@ -41,7 +41,7 @@ class MarketplaceOutagesIT {
 
     @Test
     void theDayEndsAsWithoutFaultsWhenRedisAndThenRabbitMqAreDownForHalfAMinuteEach() throws Exception {
-        ScenarioSize size = ScenarioSize.fromSystemProperties(ScenarioSize.forTheBuild());
+        ScenarioSize size = ScenarioSize.fromSystemProperties(ScenarioSize.forTheBuildWithOutages());
         try (PrivateRedis redis = PrivateRedis.start(); PrivateRabbitMq rabbitMq = PrivateRabbitMq.start()) {
             TestBroker broker = rabbitMq.broker("outages");
             Map<String, String> settings = new HashMap<>(MarketplaceStage.withRedis(redis.url()));
@@ -59,6 +59,8 @@ class MarketplaceOutagesIT {
                 MarketDayAssertions.assertDay(soft, day, stage);
                 assertWithoutRedis(soft, requests, record, progress);
                 assertWithoutRabbitMq(soft, stage, record, progress);
+                soft.assertThat(requests.count(exchange -> exchange.answer() && exchange.sentAtNanos() - record.rabbitMqDown().toNanos() > 0))
+                        .as("answers sent after the broker's return: both outages fell within the labeling").isPositive();
                 soft.assertThat(requests.matching(RequestLog.Exchange::serverError)).as("requests of the whole day answered 5xx or not at all")
                         .isEmpty();
                 stage.instances().get(0).assertAlive();

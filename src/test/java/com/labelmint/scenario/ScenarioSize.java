@@ -31,6 +31,16 @@ record ScenarioSize(int items, int goldItems, int labelers, int spammers, int te
         return new ScenarioSize(300, 30, 12, 3, 3, 3, 5, 9);
     }
 
+    /**
+     * The build's crowd over four times its items: a day whose labeling outlasts two 30-second outages one after the
+     * other on an idle machine (the build's day labels its 300 items in about 30 s there).
+     */
+    static ScenarioSize forTheBuildWithOutages() {
+        ScenarioSize build = forTheBuild();
+        return new ScenarioSize(4 * build.items(), 4 * build.goldItems(), build.labelers(), build.spammers(), build.telegramLabelers(),
+                build.overlap(), build.maxOverlap(), build.seed());
+    }
+
     /** {@code base}, with any of {@code labelmint.scenario.<component>} given as a system property instead. */
     static ScenarioSize fromSystemProperties(ScenarioSize base) {
         return new ScenarioSize(
