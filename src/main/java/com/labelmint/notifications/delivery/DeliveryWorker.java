@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.labelmint.notifications.NotificationsConfig;
 import com.labelmint.notifications.notice.NotificationKind;
 import com.labelmint.notifications.notice.StoredParams;
+import com.labelmint.platform.log.ThrottledWarning;
 import com.labelmint.users.api.AccountView;
 import com.labelmint.users.api.UsersApi;
 import io.quarkus.scheduler.Scheduled;
@@ -33,6 +34,9 @@ import org.jboss.logging.Logger;
 public class DeliveryWorker {
 
     private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
+
+    /** A mail server that is down fails every delivery at once: one line per 30 s, with a count, not one per attempt. */
+    private final ThrottledWarning retryWarning = new ThrottledWarning(LOG, Duration.ofSeconds(30));
 
     private static final String CLAIM = """
             WITH claimed AS (
@@ -111,7 +115,8 @@ public class DeliveryWorker {
             record(FAILED, error, deliveryId);
         } else {
             Duration wait = backoff.after(delivery.attempts());
-            LOG.infof("Notification delivery %s (%s) attempt %d failed, next in %s: %s", deliveryId, channel, delivery.attempts(), wait, error);
+            retryWarning.warn("A notification delivery failed and will be retried",
+                    deliveryId + " (" + channel + ") attempt " + delivery.attempts() + ", next in " + wait + ": " + error);
             record(RETRY, wait.toMillis() / 1000.0, error, deliveryId);
         }
     }
