@@ -72,6 +72,8 @@ api() { # method path token body -> response body; fails on an HTTP error
         ${4:+-d "$4"} "http://127.0.0.1:$PORT$2"
 }
 
+# The simulated labelers answer at random and fast: with the default fraud action (exclude) the anti-fraud rules
+# take them out of the project one by one (next answers 204), so the project only warns about them.
 make_project() { # -> project id
     local email="client-$RUN_ID@bench.example.org" token project
     api POST /api/v1/auth/register "" "{\"email\":\"$email\",\"password\":\"bench client password\",\"displayName\":\"Bench client\",\"role\":\"client\"}" >/dev/null
@@ -80,7 +82,7 @@ make_project() { # -> project id
         "schema":{"dataFields":[{"name":"text","type":"text","required":true}],
                   "label":{"type":"single_choice","options":[{"value":"positive","title":"Positive"},
                            {"value":"negative","title":"Negative"},{"value":"neutral","title":"Neutral"}]}},
-        "settings":{"overlap":3,"goldRate":0}}' | jq -r .id)
+        "settings":{"overlap":3,"goldRate":0,"fraudAction":"warn"}}' | jq -r .id)
     api PUT "/api/v1/projects/$project/status" "$token" '{"status":"active"}' >/dev/null
     echo "$project"
 }
