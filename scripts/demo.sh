@@ -31,4 +31,5 @@ done
 
 start=$(date +%s)
 java -cp "target/test-classes:target/classes:$(cat "$classpath")" "${properties[@]}" com.labelmint.scenario.MarketplaceDemo
-echo "Wall time: $(( $(date +%s) - start )) s (the application's log: target/it-logs/marketplace.log, or marketplace-<n>.log)"
+log_name=${DEMO_DB:-labelmint_demo}
+echo "Wall time: $(( $(date +%s) - start )) s (the application's log: target/it-logs/${log_name//_/-}.log, or ${log_name//_/-}-<n>.log)"

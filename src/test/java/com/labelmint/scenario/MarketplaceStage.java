@@ -80,7 +80,8 @@ final class MarketplaceStage implements AutoCloseable {
         Map<String, String> env = applicationSettings();
         env.putAll(settings);
         try {
-            instances = Instances.start("marketplace", count, database.jdbcUrl(), env);
+            // named after the day's database, so that each day's logs stay apart (target/it-logs/<name>[-n].log)
+            instances = Instances.start(databaseName.replace('_', '-'), count, database.jdbcUrl(), env);
         } catch (RuntimeException e) {
             try {
                 broker.ifPresent(TestBroker::close);
