@@ -2,6 +2,7 @@ package com.labelmint.platform.events;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import org.junit.jupiter.api.AfterAll;
 
 /**
  * Every guarantee of {@link EventBusTest}, with events travelling through RabbitMQ: the relay hands
@@ -10,4 +11,9 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTest
 @TestProfile(RabbitMqTransportProfile.class)
 class RabbitMqEventBusTest extends EventBusTest {
+
+    @AfterAll
+    static void deleteTheRunsExchangeAndQueue() {
+        RabbitMqTransportProfile.BROKER.close();
+    }
 }

@@ -6,9 +6,8 @@ import jakarta.enterprise.inject.Produces;
 import org.jboss.logging.Logger;
 
 /**
- * Chooses the transport from {@code labelmint.events.transport} at start-up. The same setting
- * points the broker channels at RabbitMQ or at {@link IdleBrokerConnector} (see
- * application.properties), so both sides always agree.
+ * Chooses the transport from {@code labelmint.events.transport} at start-up. The same setting decides whether
+ * {@link RabbitMqBroker} connects (and starts the consumers), so both sides always agree.
  */
 @ApplicationScoped
 public class EventTransportProducer {

@@ -15,7 +15,7 @@ public interface EventsConfig {
 
     Retry retry();
 
-    /** Where the broker transport publishes and consumes; application.properties wires these into the channels. */
+    /** Where the broker transport publishes and consumes ({@link RabbitMqConfig} says how to reach the broker). */
     Rabbitmq rabbitmq();
 
     /** How long a row handed to the broker may wait for its consumer before it is sent again. */
@@ -61,8 +61,15 @@ public interface EventsConfig {
         /** The queue this service's replicas share as competing consumers. */
         String queue();
 
-        /** How many events one instance handles at once from the broker. */
+        /** How many events one instance handles at once from the broker: one consumer (and channel) each. */
         int consumers();
+
+        /**
+         * Messages the broker hands each consumer ahead of its acknowledgements: enough to keep it busy while an
+         * acknowledgement travels, few enough that one busy consumer does not hold what others could handle.
+         */
+        @WithDefault("8")
+        int prefetch();
     }
 
     interface Retry {

@@ -1,43 +1,85 @@
 package com.labelmint.platform.events.outbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.labelmint.platform.log.ThrottledWarning;
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.DefaultConsumer;
+import com.rabbitmq.client.Envelope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
- * The receiving side of the broker transport: runs the listeners of each event (inbox-guarded,
- * exactly as in-process delivery does) and records the outcome on the event's outbox row.
+ * The receiving side of the broker transport: runs the listeners of each event (inbox-guarded, exactly as in-process
+ * delivery does) and records the outcome on the event's outbox row.
  *
- * <p>The message is acknowledged once the outcome is recorded. If recording fails, the message is
- * rejected and the row stays SENT; the relay sends it again after {@code sent-timeout}, and the
- * inbox keeps the listeners that already ran from running twice.
+ * <p>Each of {@code labelmint.events.rabbitmq.consumers} consumers has a channel of its own, and amqp-client hands a
+ * channel's deliveries over one at a time, so that many events are handled at once. A message is acknowledged once
+ * its outcome is recorded. If recording fails, the message is rejected (not requeued: the database is the likely
+ * cause, and a requeued message would come straight back) and the row stays SENT; the relay sends it again after
+ * {@code sent-timeout}, and the inbox keeps the listeners that already ran from running twice.
  */
 @ApplicationScoped
 public class RabbitMqEventConsumer {
 
-    static final String INCOMING = "labelmint-events-in";
     private static final Logger LOG = Logger.getLogger(RabbitMqEventConsumer.class);
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
 
     private final ObjectMapper json;
     private final EventHandling handling;
     private final OutcomeRecorder outcomes;
+    private final EventsConfig.Rabbitmq config;
+    private final ThrottledWarning unrecorded = new ThrottledWarning(LOG, Duration.ofSeconds(30));
+    private final List<EventMessages> subscribed = new CopyOnWriteArrayList<>();
+    private final AtomicInteger inHand = new AtomicInteger();
 
-    RabbitMqEventConsumer(ObjectMapper json, EventHandling handling, OutcomeRecorder outcomes) {
+    RabbitMqEventConsumer(ObjectMapper json, EventHandling handling, OutcomeRecorder outcomes, EventsConfig config) {
         this.json = json;
         this.handling = handling;
         this.outcomes = outcomes;
+        this.config = config.rabbitmq();
     }
 
-    /** Each handling needs database connections: a pool of its own keeps consumers from draining the pool. */
-    @Incoming(INCOMING)
-    @Blocking(value = "labelmint-event-consumers", ordered = false)
-    public void consume(byte[] body) throws IOException {
+    /**
+     * Starts the consumers on a new connection, the first on the channel that declared the topology. amqp-client
+     * re-subscribes them by itself when the connection recovers from an outage.
+     */
+    void subscribe(Connection connection, Channel topology) throws IOException {
+        for (int i = 0; i < config.consumers(); i++) {
+            Channel channel = i == 0 ? topology : connection.createChannel();
+            channel.basicQos(config.prefetch());
+            EventMessages consumer = new EventMessages(channel);
+            channel.basicConsume(config.queue(), false, consumer);
+            subscribed.add(consumer);
+        }
+    }
+
+    /** Stops taking messages and waits a little for those being handled, so that their outcomes are recorded. */
+    void unsubscribe() {
+        for (EventMessages consumer : subscribed) {
+            consumer.cancel();
+        }
+        long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
+        while (inHand.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Handles one message's event and records its outcome. */
+    void consume(byte[] body) {
         StoredEvent row;
         try {
             row = json.readValue(body, BrokerEnvelope.class).toStored();
@@ -47,5 +89,52 @@ public class RabbitMqEventConsumer {
         }
         DeliveryOutcome outcome = handling.handle(row);
         QuarkusTransaction.requiringNew().run(() -> outcomes.record(List.of(row), Map.of(row.id(), outcome)));
+    }
+
+    /** One consumer: a channel's deliveries, handled one after the other. */
+    private final class EventMessages extends DefaultConsumer {
+
+        EventMessages(Channel channel) {
+            super(channel);
+        }
+
+        /**
+         * Never throws: amqp-client would close the channel. A delivery tag of a channel that was recovered since is
+         * ignored by amqp-client, so a late acknowledgement cannot settle another message.
+         */
+        @Override
+        public void handleDelivery(String consumerTag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
+            inHand.incrementAndGet();
+            try {
+                consume(body);
+                getChannel().basicAck(envelope.getDeliveryTag(), false);
+            } catch (IOException | RuntimeException e) {
+                unrecorded.warn("A broker message was not handled; its event is sent again after the sent-timeout",
+                        e.toString());
+                reject(envelope.getDeliveryTag());
+            } finally {
+                inHand.decrementAndGet();
+            }
+        }
+
+        private void reject(long deliveryTag) {
+            try {
+                getChannel().basicReject(deliveryTag, false);
+            } catch (IOException | RuntimeException e) {
+                LOG.debugf(e, "Rejecting a message failed; the broker redelivers it when the channel closes");
+            }
+        }
+
+        void cancel() {
+            String tag = getConsumerTag();
+            if (tag == null) {
+                return;
+            }
+            try {
+                getChannel().basicCancel(tag);
+            } catch (IOException | RuntimeException e) {
+                LOG.debugf(e, "Cancelling consumer %s failed; closing the connection ends it", tag);
+            }
+        }
     }
 }

@@ -38,6 +38,7 @@ class OutboxTwoInstancesRabbitMqIT extends TwoRelayingInstances {
      * ~15 s): with 5 s, 5 370 duplicate messages were still queued after every row was DELIVERED.
      */
     private static final String SENT_TIMEOUT = "5m";
+    private static final int CONSUMERS_PER_INSTANCE = 3;
 
     private final TestBroker broker = TestBroker.forRun("two-instances");
 
@@ -50,10 +51,11 @@ class OutboxTwoInstancesRabbitMqIT extends TwoRelayingInstances {
     Map<String, String> transportEnvironment() {
         Map<String, String> env = new HashMap<>(broker.instanceEnvironment());
         env.put("LABELMINT_EVENTS_SENT_TIMEOUT", SENT_TIMEOUT);
+        env.put("LABELMINT_EVENTS_RABBITMQ_CONSUMERS", Integer.toString(CONSUMERS_PER_INSTANCE));
         return env;
     }
 
-    /** Both instances consume the queue, and no message waits in it (after a while: a re-send may still be on its way). */
+    /** Every consumer of both instances is on the queue, and no message waits in it (after a while: a re-send may still be on its way). */
     @Override
     void assertTransportIdle() {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
@@ -63,7 +65,7 @@ class OutboxTwoInstancesRabbitMqIT extends TwoRelayingInstances {
             queue = broker.queueState();
         }
         assertThat(queue.ready()).as("messages left in %s", broker).isZero();
-        assertThat(queue.consumers()).as("one consumer per instance on %s", broker).isEqualTo(2);
+        assertThat(queue.consumers()).as("consumers of both instances on %s", broker).isEqualTo(2 * CONSUMERS_PER_INSTANCE);
     }
 
     /**
