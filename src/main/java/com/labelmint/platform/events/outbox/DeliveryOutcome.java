@@ -15,6 +15,13 @@ public sealed interface DeliveryOutcome {
     record Retry(String error) implements DeliveryOutcome {
     }
 
+    /**
+     * The transport cannot take anything now (its broker is away): try again shortly, without using up an attempt.
+     * An outage is not the event's failure; counted, an hour without the broker would park every event waiting.
+     */
+    record Postponed(String reason) implements DeliveryOutcome {
+    }
+
     /** The row can never be delivered as it is (unknown type, unreadable payload). */
     record Dead(String error) implements DeliveryOutcome {
     }

@@ -87,6 +87,19 @@ public class OutboxStore {
         }
     }
 
+    /** Puts rows back in line after {@code wait}, their attempts untouched: nothing was wrong with them. */
+    public void markPostponed(Collection<UUID> ids, String reason, Duration wait) {
+        if (!ids.isEmpty()) {
+            statements.update("UPDATE platform.outbox_event SET status = 'PENDING', last_error = ?, "
+                    + "next_attempt_at = clock_timestamp() + ? * interval '1 millisecond' WHERE id = ANY (?) AND "
+                    + IN_FLIGHT_BY_ID, (connection, statement) -> {
+                statement.setString(1, truncate(reason));
+                statement.setLong(2, wait.toMillis());
+                statement.setArray(3, uuidArray(connection, ids));
+            });
+        }
+    }
+
     /** Records a failed attempt: back to PENDING after the backoff (from now, see {@link #markSent}), or parked as FAILED. */
     public void markFailed(UUID id, String error, Duration backoff, boolean park) {
         statements.update("UPDATE platform.outbox_event SET status = ?, attempts = attempts + 1, last_error = ?, "

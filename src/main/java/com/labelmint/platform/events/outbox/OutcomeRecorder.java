@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,6 +39,7 @@ public class OutcomeRecorder {
     public void record(List<StoredEvent> rows, Map<UUID, DeliveryOutcome> results) {
         List<UUID> delivered = new ArrayList<>();
         List<UUID> sent = new ArrayList<>();
+        Map<String, List<UUID>> postponed = new LinkedHashMap<>();
         for (StoredEvent row : rows) {
             DeliveryOutcome outcome = results.getOrDefault(row.id(), new DeliveryOutcome.Retry("transport gave no outcome"));
             if (outcome instanceof DeliveryOutcome.Delivered) {
@@ -46,12 +48,16 @@ public class OutcomeRecorder {
                 sent.add(row.id());
             } else if (outcome instanceof DeliveryOutcome.Retry retry) {
                 recordFailure(row, retry.error());
+            } else if (outcome instanceof DeliveryOutcome.Postponed postpone) {
+                postponed.computeIfAbsent(postpone.reason(), reason -> new ArrayList<>()).add(row.id());
             } else if (outcome instanceof DeliveryOutcome.Dead dead) {
                 recordDead(row, dead.error());
             }
         }
         outbox.markDelivered(delivered);
         outbox.markSent(sent, config.sentTimeout());
+        // the first backoff: soon enough that events flow about as soon as the transport is back
+        postponed.forEach((reason, ids) -> outbox.markPostponed(ids, reason, config.retry().initialBackoff()));
         meters.counter("labelmint.events.delivered").increment(delivered.size());
     }
 

@@ -34,6 +34,7 @@ public class RabbitMqTransport implements EventTransport {
 
     private static final Duration CONFIRM_TIMEOUT = Duration.ofSeconds(10);
     private static final int PERSISTENT = 2; // survives a broker restart
+    private static final String BROKER_AWAY = "Broker away: waiting for the connection to come back";
 
     private final RabbitMqBroker broker;
     private final ObjectMapper json;
@@ -56,9 +57,9 @@ public class RabbitMqTransport implements EventTransport {
                 outcomes.put(row.id(), new DeliveryOutcome.Dead("Stored payload is not JSON: " + e.getMessage()));
             }
         }
-        Optional<Connection> connection = broker.publishing();
+        Optional<Connection> connection = broker.publishing().filter(Connection::isOpen);
         if (connection.isEmpty()) {
-            messages.keySet().forEach(id -> outcomes.put(id, new DeliveryOutcome.Retry("Not connected to the broker yet")));
+            messages.keySet().forEach(id -> outcomes.put(id, new DeliveryOutcome.Postponed(BROKER_AWAY)));
             return outcomes;
         }
         Set<String> returned = ConcurrentHashMap.newKeySet();
@@ -79,7 +80,10 @@ public class RabbitMqTransport implements EventTransport {
         } catch (TimeoutException e) {
             messages.keySet().forEach(id -> outcomes.put(id, new DeliveryOutcome.Retry("Broker did not confirm within " + CONFIRM_TIMEOUT)));
         } catch (IOException | RuntimeException e) {
-            messages.keySet().forEach(id -> outcomes.put(id, new DeliveryOutcome.Retry("Broker unavailable: " + e)));
+            // the connection went while publishing (the broker stopped): nothing wrong with these events either
+            DeliveryOutcome outcome = connection.get().isOpen() ? new DeliveryOutcome.Retry("Publishing failed: " + e)
+                    : new DeliveryOutcome.Postponed(BROKER_AWAY);
+            messages.keySet().forEach(id -> outcomes.put(id, outcome));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             messages.keySet().forEach(id -> outcomes.put(id, new DeliveryOutcome.Retry("Interrupted while waiting for the broker")));
