@@ -93,9 +93,9 @@ class MarketplaceOutagesIT {
 
     private static void assertWithoutRabbitMq(SoftAssertions soft, MarketplaceStage stage, Outages.Record record, Progress progress) {
         OutboxCounts end = OutboxCounts.read(stage.database());
-        progress.say("rabbitmq", "the outbox held %d events when the broker stopped, up to %d while it was down (up to %d of them turned "
-                        + "away by the broker); every event recorded until its return was delivered %s after it; at the end: %s",
-                record.outboxAtTheStop().waiting(), record.mostWaitingWhileDown(), record.mostRefusedWhileDown(),
+        progress.say("rabbitmq", "the outbox held %d events when the broker stopped, up to %d while it was down (up to %d of them put "
+                        + "back to wait for it); every event recorded until its return was delivered %s after it; at the end: %s",
+                record.outboxAtTheStop().waiting(), record.mostWaitingWhileDown(), record.mostPostponedWhileDown(),
                 record.outboxDrainedAfter().map(Duration::toString).orElse("never"), end);
         progress.say("rabbitmq", "health while the broker was down (live/ready): %s; both up again %s after its return",
                 record.healthWithoutRabbitMq(), record.healthyAgainAfter().map(Duration::toString).orElse("never"));
@@ -105,7 +105,7 @@ class MarketplaceOutagesIT {
         soft.assertThat(record.healthyAgainAfter()).as("live and ready again after the broker's return").isPresent();
         soft.assertThat(record.mostWaitingWhileDown()).as("events waiting in the outbox while the broker was down (it grew)")
                 .isGreaterThan(record.outboxAtTheStop().waiting());
-        soft.assertThat(record.mostRefusedWhileDown()).as("events waiting after the broker turned them away").isPositive();
+        soft.assertThat(record.mostPostponedWhileDown()).as("events put back to wait for the broker").isPositive();
         soft.assertThat(record.outboxDrainedAfter()).as("the events that waited for the broker, delivered after its return").isPresent();
         soft.assertThat(end.waiting()).as("events still waiting at the end of the day").isZero();
         soft.assertThat(end.parked()).as("events parked FAILED or DEAD").isZero();

@@ -59,8 +59,8 @@ final class Outages {
             return outboxWhileDown.stream().mapToLong(OutboxCounts::waiting).max().orElse(0);
         }
 
-        long mostRefusedWhileDown() {
-            return outboxWhileDown.stream().mapToLong(OutboxCounts::refusedByTheBroker).max().orElse(0);
+        long mostPostponedWhileDown() {
+            return outboxWhileDown.stream().mapToLong(OutboxCounts::waitingForTheBroker).max().orElse(0);
         }
     }
 

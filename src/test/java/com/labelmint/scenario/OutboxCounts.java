@@ -9,16 +9,16 @@ import java.sql.Statement;
 /**
  * The outbox as an operator reads it (platform.outbox_event): events waiting (PENDING or SENT: what the
  * {@code labelmint_events_backlog} gauge counts, read here at once instead of every 15 s), parked (FAILED, DEAD), and
- * how many of the waiting ones wait because the broker turned them away (a delivery clears the row's last error).
+ * how many of the waiting ones were put back because the broker was away (a delivery clears the row's last error).
  */
-record OutboxCounts(long waiting, long parked, long refusedByTheBroker) {
+record OutboxCounts(long waiting, long parked, long waitingForTheBroker) {
 
     static OutboxCounts read(TestDatabase database) {
         try (Connection connection = database.connect(); Statement statement = connection.createStatement();
              ResultSet row = statement.executeQuery("""
                      SELECT count(*) FILTER (WHERE status IN ('PENDING', 'SENT')),
                             count(*) FILTER (WHERE status IN ('FAILED', 'DEAD')),
-                            count(*) FILTER (WHERE status IN ('PENDING', 'SENT') AND last_error LIKE 'Broker%')
+                            count(*) FILTER (WHERE status IN ('PENDING', 'SENT') AND last_error LIKE 'Broker away%')
                      FROM platform.outbox_event""")) {
             row.next();
             return new OutboxCounts(row.getLong(1), row.getLong(2), row.getLong(3));
