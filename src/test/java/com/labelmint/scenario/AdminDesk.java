@@ -43,10 +43,12 @@ final class AdminDesk {
         appoint.accept(account.id());
         String secret = account.caller().post("/api/v1/auth/mfa/totp/enroll", null).get("secret").asText();
         long step = Rfc6238.currentStep();
-        // confirmed with the previous step's code: the current and the next steps stay unused for the sign-ins
-        account.caller().post("/api/v1/auth/mfa/totp/confirm", Map.of("code", totp(secret, step - 1)));
+        // The current step's code: the server, a request later, is in this step or the next and takes it either way
+        // (it takes the step before and after its own). The previous step's was refused once, when the request to a
+        // cold instance crossed a step boundary. The next step stays unused for the first sign-in.
+        account.caller().post("/api/v1/auth/mfa/totp/confirm", Map.of("code", totp(secret, step)));
         progress.say("admin", "%s appointed, TOTP on", account.email());
-        return new AdminDesk(api, account, secret, step);
+        return new AdminDesk(api, account, secret, step + 1);
     }
 
     /** Decides a dispute in the console, as an admin at the pages would: the queue, the case, the form. */
