@@ -60,6 +60,10 @@ class NotificationsTest {
 
     private static final Money REWARD = Money.parse("0.5", Currency.USDT);
     private static final Duration PATIENCE = Duration.ofSeconds(20);
+    /** The per-answer kinds are in-app only until the person asks for more, as these tests' labelers do. */
+    private static final Map<String, Map<String, Boolean>> EVERY_ANSWER_BY_EMAIL = Map.of(
+            "answer-accepted", Map.of("email", true), "answer-rejected", Map.of("email", true),
+            "reward-paid", Map.of("email", true));
 
     @Inject
     EventPublisher events;
@@ -76,6 +80,7 @@ class NotificationsTest {
     @Test
     void anAcceptedAnswerIsMailedInTextAndHtmlInThePersonsLanguage() throws Exception {
         Person labeler = TestAccounts.signedIn("labeler");
+        choose(labeler, EVERY_ANSWER_BY_EMAIL);
         publish(accepted(labeler.id()));
 
         MimeMessage mail = awaitMail(labeler.email(), 1).get(0);
@@ -127,18 +132,44 @@ class NotificationsTest {
     }
 
     @Test
-    void aChannelSwitchedOffGetsNoDelivery() throws Exception {
+    void eachAnswersNoticesStayInTheAppUntilThePersonAsksForMore() throws Exception {
         Person labeler = TestAccounts.signedIn("labeler");
-        given().auth().oauth2(labeler.accessToken()).contentType(ContentType.JSON)
-                .body(Map.of("kinds", Map.of("answer-accepted", Map.of("email", false))))
-                .put("/api/v1/notifications/preferences").then().statusCode(200);
-        JsonPath preferences = given().auth().oauth2(labeler.accessToken()).get("/api/v1/notifications/preferences")
+        JsonPath defaults = given().auth().oauth2(labeler.accessToken()).get("/api/v1/notifications/preferences")
                 .then().statusCode(200).extract().jsonPath();
-        assertThat(preferences.getBoolean("kinds.answer-accepted.email")).isFalse();
-        assertThat(preferences.getBoolean("kinds.answer-accepted.in-app")).isTrue();
-        assertThat(preferences.getBoolean("kinds.answer-rejected.email")).isTrue();
+        for (String perAnswer : List.of("answer-accepted", "answer-rejected", "reward-paid")) {
+            assertThat(defaults.getMap("kinds." + perAnswer)).as(perAnswer)
+                    .containsExactlyInAnyOrderEntriesOf(Map.of("in-app", true, "email", false, "telegram", false));
+        }
+        assertThat(defaults.getMap("kinds.withdrawal-sent")).containsExactlyInAnyOrderEntriesOf(
+                Map.of("in-app", true, "email", true, "telegram", true));
 
         publish(accepted(labeler.id()));
+        await().atMost(PATIENCE).until(() -> unread(labeler) == 1);
+        assertThat(channelsOf(labeler.id())).containsExactly("in-app");
+
+        choose(labeler, Map.of("answer-accepted", Map.of("email", true)));
+        publish(accepted(labeler.id()));
+        assertThat(awaitMail(labeler.email(), 1).get(0).getSubject()).isEqualTo("Your answer was accepted");
+        // a choice left out of the next update goes back to its default
+        choose(labeler, Map.of("reward-paid", Map.of("email", true)));
+        publish(accepted(labeler.id()));
+        await().atMost(PATIENCE).until(() -> unread(labeler) == 3);
+        Thread.sleep(1_000);
+        assertThat(mailTo(labeler.email())).hasSize(1);
+    }
+
+    @Test
+    void aChannelSwitchedOffGetsNoDelivery() throws Exception {
+        Person labeler = TestAccounts.signedIn("labeler");
+        choose(labeler, Map.of("withdrawal-sent", Map.of("email", false)));
+        JsonPath preferences = given().auth().oauth2(labeler.accessToken()).get("/api/v1/notifications/preferences")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(preferences.getBoolean("kinds.withdrawal-sent.email")).isFalse();
+        assertThat(preferences.getBoolean("kinds.withdrawal-sent.in-app")).isTrue();
+        assertThat(preferences.getBoolean("kinds.withdrawal-failed.email")).isTrue();
+
+        QuarkusTransaction.requiringNew().call(() -> notifier.notify(NewNotification.fromEvent(UUID.randomUUID(), labeler.id(),
+                NotificationKind.WITHDRAWAL_SENT, Params.of("amount", "3.000000 USDT", "address", "UQCgAQEBAQEB"))));
         await().atMost(PATIENCE).until(() -> unread(labeler) == 1);
         assertThat(channelsOf(labeler.id())).containsExactly("in-app");
         assertThat(mailTo(labeler.email())).isEmpty();
@@ -161,7 +192,8 @@ class NotificationsTest {
         LocalTime now = LocalTime.now(ZoneOffset.UTC);
         DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm");
         given().auth().oauth2(labeler.accessToken()).contentType(ContentType.JSON)
-                .body(Map.of("quietHours", Map.of("start", now.minusHours(1).format(hhmm), "end", now.plusHours(2).format(hhmm))))
+                .body(Map.of("quietHours", Map.of("start", now.minusHours(1).format(hhmm), "end", now.plusHours(2).format(hhmm)),
+                        "kinds", EVERY_ANSWER_BY_EMAIL))
                 .put("/api/v1/notifications/preferences").then().statusCode(200);
 
         publish(accepted(labeler.id()));
@@ -220,6 +252,7 @@ class NotificationsTest {
     @Test
     void theSameSourceTwiceIsOneNotificationWithOneDeliveryPerChannel() throws Exception {
         Person labeler = TestAccounts.signedIn("labeler");
+        choose(labeler, EVERY_ANSWER_BY_EMAIL);
         NewNotification notification = NewNotification.fromEvent(UUID.randomUUID(), labeler.id(), NotificationKind.REWARD_PAID,
                 Params.of("project", "Birds", "amount", "1.000000 USDT"));
         assertThat(QuarkusTransaction.requiringNew().call(() -> notifier.notify(notification))).isPresent();
@@ -234,6 +267,7 @@ class NotificationsTest {
     @Test
     void workersRacingForTheSameDeliveriesSendEachOnce() throws Exception {
         Person labeler = TestAccounts.signedIn("labeler");
+        choose(labeler, EVERY_ANSWER_BY_EMAIL);
         int notifications = 40;
         QuarkusTransaction.requiringNew().call(() -> {
             for (int i = 0; i < notifications; i++) {
@@ -311,6 +345,11 @@ class NotificationsTest {
                 .getList("items");
         return failed.stream().filter(item -> userId.toString().equals(item.get("userId")) && "email".equals(item.get("channel")))
                 .map(item -> (String) item.get("id")).findFirst().orElse(null);
+    }
+
+    private static void choose(Person person, Map<String, Map<String, Boolean>> kinds) {
+        given().auth().oauth2(person.accessToken()).contentType(ContentType.JSON).body(Map.of("kinds", kinds))
+                .put("/api/v1/notifications/preferences").then().statusCode(200);
     }
 
     private static AnswerAccepted accepted(UUID labelerId) {

@@ -39,7 +39,6 @@ final class Crowd {
             signUps.add(() -> inTelegram ? throughTheBot(api, telegram, number, strategy) : onTheWeb(api, number, runId, strategy));
         }
         List<Labeler> labelers = runAll(signUps, SIGN_UP_PARALLELISM);
-        labelers.forEach(labeler -> labeler.account().put("/api/v1/notifications/preferences", Labeler.QUIET_ABOUT_EACH_ANSWER));
         progress.say("crowd", "%d labelers signed up: %d through the bot, %d on the web (%d of them spammers)", labelers.size(),
                 size.telegramLabelers(), size.restLabelers(), size.spammers());
         return new Crowd(labelers);

@@ -1,6 +1,5 @@
 package com.labelmint.scenario;
 
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -12,12 +11,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class Labeler {
 
     private static final long IDLE_MILLIS = 500;
-    /** What a labeler who reads every notice of every answer would not want by e-mail or in the chat. */
-    static final Map<String, Object> QUIET_ABOUT_EACH_ANSWER = Map.of("kinds", Map.of(
-            "answer-accepted", Map.of("email", false, "telegram", false),
-            "answer-rejected", Map.of("email", false, "telegram", false),
-            "reward-paid", Map.of("email", false, "telegram", false)));
-
     private final String name;
     private final UUID accountId;
     private final Api.Caller account;

@@ -24,7 +24,7 @@ record MarketDay(ScenarioSize size, Duration took, long depositUnits, long fundi
     /** The platform's 10 % (labelmint.payments.fee-percent) of the 0.05 USDT reward; the labeler keeps the rest. */
     static final long FEE_UNITS = ClientJourney.REWARD_UNITS / 10;
     static final long NET_UNITS = ClientJourney.REWARD_UNITS - FEE_UNITS;
-    /** The kinds every labeler switched off by e-mail and in Telegram ({@link Labeler#QUIET_ABOUT_EACH_ANSWER}). */
+    /** The kinds that reach a labeler in the app only, e-mail and Telegram being off until asked for (the labelers never ask). */
     static final List<String> PER_ANSWER_KINDS = List.of("answer-accepted", "answer-rejected", "reward-paid");
 
     /** One labeler at the end of the day. */

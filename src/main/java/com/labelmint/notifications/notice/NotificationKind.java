@@ -1,12 +1,16 @@
 package com.labelmint.notifications.notice;
 
+import com.labelmint.notifications.delivery.ChannelKind;
 import com.labelmint.platform.error.ProblemException;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * What a notification is about. Each kind has its templates ({@code templates/notifications/<kind>/<language>.txt|html})
  * and a preference per channel. A kind that {@link #matters()} is about someone's money or a decision over their work:
- * quiet hours never hold back its in-app notice, and its in-app channel cannot be switched off.
+ * quiet hours never hold back its in-app notice, and its in-app channel cannot be switched off. Which channels are on
+ * until the person chooses is {@link #onByDefault}.
  */
 public enum NotificationKind {
     TASK_AVAILABLE(false),
@@ -25,6 +29,12 @@ public enum NotificationKind {
     PROJECT_STATUS_CHANGED(false),
     BUDGET_LOW(true);
 
+    /**
+     * One notice per answer: a labeler at work gets hundreds an hour (bench/load mailed 27 767 "accepted" e-mails in
+     * seven minutes). By e-mail or in the chat they would bury everything else, so they start in the in-app list only.
+     */
+    private static final Set<NotificationKind> PER_ANSWER = EnumSet.of(ANSWER_ACCEPTED, ANSWER_REJECTED, REWARD_PAID);
+
     private final boolean matters;
 
     NotificationKind(boolean matters) {
@@ -33,6 +43,11 @@ public enum NotificationKind {
 
     public boolean matters() {
         return matters;
+    }
+
+    /** Whether the channel carries this kind for someone who has not chosen: all of them, but see {@link #PER_ANSWER}. */
+    public boolean onByDefault(ChannelKind channel) {
+        return channel == ChannelKind.IN_APP || !PER_ANSWER.contains(this);
     }
 
     /** The name in JSON, in the database and in template paths: {@code reward-paid}. */

@@ -12,7 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalTime;
 import java.util.EnumSet;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -20,11 +20,11 @@ import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 
-/** Which channels a person wants per kind (all, unless switched off) and their quiet hours. */
+/** Which channels a person wants per kind (what they chose, else the kind's default) and their quiet hours. */
 @ApplicationScoped
 public class Preferences {
 
-    private static final String CHANNELS_OFF = "SELECT kind, channel FROM notifications.channel_off WHERE user_id = ?";
+    private static final String CHOICES = "SELECT kind, channel, enabled FROM notifications.channel_choice WHERE user_id = ?";
     private static final String QUIET_HOURS = "SELECT starts, ends FROM notifications.quiet_hours WHERE user_id = ?";
 
     private final DataSource dataSource;
@@ -35,12 +35,12 @@ public class Preferences {
         this.users = users;
     }
 
-    /** The channels the person switched off for {@code kind}. */
+    /** The channels that do not carry {@code kind} to the person: switched off, or off by default and not switched on. */
     public Set<ChannelKind> switchedOff(Connection connection, UUID userId, NotificationKind kind) throws SQLException {
-        Set<String> off = channelsOff(connection, userId);
+        Map<String, Boolean> choices = choices(connection, userId);
         Set<ChannelKind> channels = EnumSet.noneOf(ChannelKind.class);
         for (ChannelKind channel : ChannelKind.values()) {
-            if (off.contains(key(kind, channel))) {
+            if (!enabled(choices, kind, channel)) {
                 channels.add(channel);
             }
         }
@@ -59,12 +59,12 @@ public class Preferences {
 
     public PreferencesView view(UUID userId) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            Set<String> off = channelsOff(connection, userId);
+            Map<String, Boolean> choices = choices(connection, userId);
             Map<String, Map<String, Boolean>> kinds = new LinkedHashMap<>();
             for (NotificationKind kind : NotificationKind.values()) {
                 Map<String, Boolean> channels = new LinkedHashMap<>();
                 for (ChannelKind channel : ChannelKind.values()) {
-                    channels.put(channel.wireName(), !off.contains(key(kind, channel)));
+                    channels.put(channel.wireName(), enabled(choices, kind, channel));
                 }
                 kinds.put(kind.wireName(), channels);
             }
@@ -73,35 +73,39 @@ public class Preferences {
         }
     }
 
-    /** Replaces everything the person had set; a kind that matters keeps its in-app notices. */
+    /**
+     * Replaces everything the person had set: what they leave out goes back to its default. A kind that matters keeps
+     * its in-app notices.
+     */
     @Transactional
     public PreferencesView replace(UUID userId, PreferencesUpdate update) throws SQLException {
         QuietHours quietHours = update.quietHours() == null ? null : update.quietHours().parsed();
-        Set<String> off = new HashSet<>();
+        Map<String, Boolean> choices = new HashMap<>();
         Map<String, Map<String, Boolean>> kinds = update.kinds() == null ? Map.of() : update.kinds();
         kinds.forEach((kindName, channels) -> {
             NotificationKind kind = NotificationKind.fromWireName(kindName);
             (channels == null ? Map.<String, Boolean>of() : channels).forEach((channelName, enabled) -> {
                 ChannelKind channel = ChannelKind.fromWireName(channelName);
-                if (Boolean.FALSE.equals(enabled)) {
-                    if (kind.matters() && channel == ChannelKind.IN_APP) {
-                        throw ProblemException.badRequest("in-app-required",
-                                "'" + kindName + "' is about money or a decision over your work: its in-app notice stays on");
-                    }
-                    off.add(key(kind, channel));
+                if (Boolean.FALSE.equals(enabled) && kind.matters() && channel == ChannelKind.IN_APP) {
+                    throw ProblemException.badRequest("in-app-required",
+                            "'" + kindName + "' is about money or a decision over your work: its in-app notice stays on");
+                }
+                if (enabled != null) {
+                    choices.put(key(kind, channel), enabled);
                 }
             });
         });
         try (Connection connection = dataSource.getConnection()) {
-            execute(connection, "DELETE FROM notifications.channel_off WHERE user_id = ?", userId);
+            execute(connection, "DELETE FROM notifications.channel_choice WHERE user_id = ?", userId);
             execute(connection, "DELETE FROM notifications.quiet_hours WHERE user_id = ?", userId);
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO notifications.channel_off (user_id, kind, channel) VALUES (?, ?, ?)")) {
-                for (String entry : off) {
-                    String[] kindAndChannel = entry.split(" ", 2);
+                    "INSERT INTO notifications.channel_choice (user_id, kind, channel, enabled) VALUES (?, ?, ?, ?)")) {
+                for (Map.Entry<String, Boolean> choice : choices.entrySet()) {
+                    String[] kindAndChannel = choice.getKey().split(" ", 2);
                     insert.setObject(1, userId);
                     insert.setString(2, kindAndChannel[0]);
                     insert.setString(3, kindAndChannel[1]);
+                    insert.setBoolean(4, choice.getValue());
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -119,17 +123,22 @@ public class Preferences {
         return view(userId);
     }
 
-    private static Set<String> channelsOff(Connection connection, UUID userId) throws SQLException {
-        Set<String> off = new HashSet<>();
-        try (PreparedStatement query = connection.prepareStatement(CHANNELS_OFF)) {
+    /** What the person chose, on or off, by {@link #key}. */
+    private static Map<String, Boolean> choices(Connection connection, UUID userId) throws SQLException {
+        Map<String, Boolean> choices = new HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement(CHOICES)) {
             query.setObject(1, userId);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    off.add(rows.getString(1) + " " + rows.getString(2));
+                    choices.put(rows.getString(1) + " " + rows.getString(2), rows.getBoolean(3));
                 }
             }
         }
-        return off;
+        return choices;
+    }
+
+    private static boolean enabled(Map<String, Boolean> choices, NotificationKind kind, ChannelKind channel) {
+        return choices.getOrDefault(key(kind, channel), kind.onByDefault(channel));
     }
 
     private static String key(NotificationKind kind, ChannelKind channel) {

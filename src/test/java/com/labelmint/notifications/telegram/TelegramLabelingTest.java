@@ -10,6 +10,8 @@ import com.labelmint.notifications.notice.NewNotification;
 import com.labelmint.notifications.notice.NotificationKind;
 import com.labelmint.notifications.notice.Notifier;
 import com.labelmint.notifications.notice.Params;
+import com.labelmint.notifications.preference.Preferences;
+import com.labelmint.notifications.preference.PreferencesUpdate;
 import com.labelmint.notifications.telegram.BotApiStandIn.Call;
 import com.labelmint.notifications.telegram.TelegramUpdates.User;
 import com.labelmint.projects.ProjectFixtures;
@@ -52,6 +54,9 @@ class TelegramLabelingTest {
 
     @Inject
     TelegramChannel telegram;
+
+    @Inject
+    Preferences preferences;
 
     @BeforeEach
     void onlyThisTestsProjects() throws Exception {
@@ -253,6 +258,8 @@ class TelegramLabelingTest {
         awaitCall("sendMessage", nadia, 1);
         UUID account = accountOf(nadia);
 
+        // in the chat only when asked for: one message per answer would bury the task cards
+        preferences.replace(account, new PreferencesUpdate(null, Map.of("answer-accepted", Map.of("telegram", true))));
         QuarkusTransaction.requiringNew().call(() -> notifier.notify(NewNotification.fromEvent(UUID.randomUUID(), account,
                 NotificationKind.ANSWER_ACCEPTED, Params.of("project", "Chat birds", "itemId", 7, "reward", "0.500000 USDT"))));
 
