@@ -11,6 +11,7 @@ import com.labelmint.consensus.project.ConsensusProjects;
 import com.labelmint.consensus.quality.LabelerQuality;
 import com.labelmint.platform.error.ProblemException;
 import com.labelmint.platform.events.EventPublisher;
+import com.labelmint.platform.jdbc.RetriedOnConflict;
 import com.labelmint.projects.api.ProjectView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -170,6 +171,7 @@ public class Disputes {
     }
 
     @Transactional
+    @RetriedOnConflict // the labeler's quality row, which listeners judging their other answers lock too
     public Dispute resolve(Caller admin, UUID disputeId, DisputeResolution resolution) throws SQLException {
         Instant now = clock.instant();
         try (Connection connection = dataSource.getConnection()) {

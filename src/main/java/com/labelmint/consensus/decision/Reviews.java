@@ -9,6 +9,7 @@ import com.labelmint.consensus.api.ItemInReview;
 import com.labelmint.consensus.api.ReviewCase;
 import com.labelmint.consensus.project.ConsensusProjects;
 import com.labelmint.platform.error.ProblemException;
+import com.labelmint.platform.jdbc.RetriedOnConflict;
 import com.labelmint.platform.paging.Page;
 import com.labelmint.projects.api.ProjectView;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -137,6 +138,7 @@ public class Reviews {
 
     /** Labels an item in review for good, with full confidence, in the reviewer's name; its answers are judged by it. */
     @Transactional
+    @RetriedOnConflict // judging the item's labelers may deadlock with a listener judging other items of theirs
     public void decide(Caller caller, long itemId, ReviewDecision decision) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             UUID projectId;

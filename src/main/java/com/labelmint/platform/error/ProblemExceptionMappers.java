@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.labelmint.platform.jdbc.TransactionConflicts;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -16,10 +17,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
-import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.jboss.logging.Logger;
@@ -35,8 +34,6 @@ public class ProblemExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemExceptionMappers.class);
 
-    /** PostgreSQL's deadlock_detected and serialization_failure: the transaction lost to another and was rolled back. */
-    private static final Set<String> LOST_TO_ANOTHER_TRANSACTION = Set.of("40P01", "40001");
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -103,7 +100,7 @@ public class ProblemExceptionMappers {
             LOG.debugf("The body of a request to %s went past its limit while it was read", uri == null ? "?" : uri.getPath());
             return respond(HttpProblems.forStatus(413), uri);
         }
-        if (lostToAnotherTransaction(e)) {
+        if (TransactionConflicts.lostToAnother(e)) {
             // Rare but expected where requests lock the same rows (labelers' counts, two accounts): not a bug to report
             // with an error id, but a request to send again, as the event bus retries its listeners.
             LOG.warnf("A request to %s was rolled back in a conflict with another transaction: %s", uri == null ? "?" : uri.getPath(), e.getMessage());
@@ -133,10 +130,6 @@ public class ProblemExceptionMappers {
      */
     private static boolean bodyOverTheLimit(Throwable e) {
         return anyCause(e, cause -> cause instanceof IOException && "Request too large".equals(cause.getMessage()));
-    }
-
-    private static boolean lostToAnotherTransaction(Throwable e) {
-        return anyCause(e, cause -> cause instanceof SQLException sql && LOST_TO_ANOTHER_TRANSACTION.contains(sql.getSQLState()));
     }
 
     private static boolean anyCause(Throwable e, Predicate<Throwable> test) {
