@@ -51,6 +51,14 @@ public interface TelegramBotConfig {
         @WithDefault("30")
         int perSecond();
 
+        /**
+         * Bot API calls this instance has in flight at once, each to another chat: Telegram's round trip (tens to
+         * hundreds of milliseconds) would otherwise hold the sender below {@code per-second}, and one slow chat would
+         * hold up every other.
+         */
+        @WithDefault("4")
+        int concurrency();
+
         /** The least time between two new messages to one chat (Telegram allows about one a second). */
         @WithDefault("1s")
         Duration perChatInterval();

@@ -163,6 +163,36 @@ class TelegramSendingTest {
     }
 
     @Test
+    void chatsWhoseCallsTelegramIsSlowToAnswerDoNotHoldUpTheOthers() throws Exception {
+        List<User> slowChats = List.of(User.fresh("Slow1", "en"), User.fresh("Slow2", "en"), User.fresh("Slow3", "en"));
+        User quick = User.fresh("Quick", "en");
+        List<StubMapping> slow = new ArrayList<>();
+        for (User user : slowChats) {
+            slow.add(BotApiStandIn.server().stubFor(toChat(user).atPriority(1).willReturn(aResponse().withStatus(200)
+                    .withHeader("Content-Type", "application/json").withFixedDelay(8_000)
+                    .withBody("{\"ok\": true, \"result\": {\"message_id\": 1, \"date\": 1700000000, \"chat\": {\"id\": 1, \"type\": \"private\"}}}"))));
+        }
+        try {
+            for (User user : slowChats) {
+                QuarkusTransaction.requiringNew().run(() -> calls.sendMessage(user.chatId(), "Slow", null));
+            }
+            QuarkusTransaction.requiringNew().run(() -> calls.sendMessage(quick.chatId(), "Quick", null));
+
+            // three senders wait for Telegram's answers to the slow chats; a fourth takes the quick one meanwhile
+            await().atMost(SENT).until(() -> outgoing(quick, "sent") == 1);
+            for (User user : slowChats) {
+                assertThat(outgoing(user, "sent")).as("%s, still with Telegram when the quick chat's call went", user.chatId())
+                        .isZero();
+            }
+        } finally {
+            slow.forEach(BotApiStandIn.server()::removeStub);
+        }
+        for (User user : slowChats) {
+            await().atMost(SENT).until(() -> outgoing(user, "sent") == 1);
+        }
+    }
+
+    @Test
     void startUpRegistrationSetsTheWebhookWithItsSecretTheCommandsInBothLanguagesAndTheMiniAppMenuButton() {
         assertThat(registration.register()).isTrue();
         List<Call> webhooks = BotApiStandIn.calls("setWebhook", params -> true);
