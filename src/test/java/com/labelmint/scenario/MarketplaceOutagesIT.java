@@ -29,10 +29,11 @@ class MarketplaceOutagesIT {
 
     /**
      * The rate limiter's Redis timeout in production ({@code labelmint.rate-limit.redis-timeout}). Without Redis the
-     * labeling loop's p99 may not exceed its p99 with Redis (the metered requests of the day) by as much: a stopped
-     * Redis refuses connections at once, so failing open should cost nothing, and a limiter that waited out its timeout
-     * would add it to every request. Relative, not absolute: the shared machine's load moves both (runs measured a
-     * p99 of 0.4 s and of 2.5 s with Redis).
+     * labeling loop's p99 may not exceed its p99 with Redis (the metered requests of the day) by twice as much: a
+     * limiter stuck on its Redis would exceed it, one that fails open does not. Relative, not absolute: the shared
+     * machine's load moves both (runs measured a p99 of 0.4 s and of 2.5 s with Redis). With the timeout once as the
+     * bound a clean-clone run failed (633 ms against 253 ms) and another passed by 9 ms: that is the load's own swing.
+     * That each request fails open at once is {@code RedisRateLimitStoreTest}'s to prove.
      */
     private static final Duration REDIS_TIMEOUT = Duration.ofMillis(250);
 
@@ -85,8 +86,6 @@ class MarketplaceOutagesIT {
         soft.assertThat(during).as("labeling requests while Redis was down").hasSizeGreaterThan(50);
         soft.assertThat(during).as("labeling requests while Redis was down, answered 5xx or not at all").noneMatch(RequestLog.Exchange::serverError);
         soft.assertThat(unmetered).as("labeling requests let through unmetered while Redis was down (fail open)").isPositive();
-        // Each request waits out the limiter's Redis timeout at most once; as much again for the shared machine, whose
-        // load moves a p99 by that much between windows (a clean-clone run: 633 ms against 253 ms with Redis)
         soft.assertThat(RequestLog.p99(during)).as("p99 of the labeling requests while Redis was down")
                 .isLessThan(RequestLog.p99(metered).plus(REDIS_TIMEOUT.multipliedBy(2)));
         soft.assertThat(record.meteredAgainAfter().orElse(Duration.ofDays(1))).as("time until the rate limiter metered again after Redis came back")
