@@ -1,5 +1,6 @@
 package com.labelmint.notifications.telegram;
 
+import com.labelmint.platform.concurrent.DaemonThreads;
 import com.labelmint.platform.events.AfterCommit;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,12 +31,7 @@ public class SenderWakeUp {
         this.sender = sender;
         this.transactions = transactions;
         this.concurrency = Math.max(1, config.send().concurrency());
-        AtomicInteger threads = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(concurrency, task -> {
-            Thread thread = new Thread(task, "telegram-sender-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.workers = Executors.newFixedThreadPool(concurrency, DaemonThreads.named("telegram-sender"));
     }
 
     /** Wakes the sender when the current transaction commits. */

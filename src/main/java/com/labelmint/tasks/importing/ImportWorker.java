@@ -1,5 +1,6 @@
 package com.labelmint.tasks.importing;
 
+import com.labelmint.platform.concurrent.DaemonThreads;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -10,7 +11,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,12 +35,7 @@ class ImportWorker {
         this.run = run;
         this.spooler = spooler;
         this.jobs = jobs;
-        AtomicInteger number = new AtomicInteger();
-        this.threads = Executors.newFixedThreadPool(config.workers(), task -> {
-            Thread thread = new Thread(task, "labelmint-import-" + number.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.threads = Executors.newFixedThreadPool(config.workers(), DaemonThreads.named("labelmint-import"));
     }
 
     /** Takes the job and its spool file, which it deletes when the job ends. */

@@ -1,5 +1,6 @@
 package com.labelmint.platform.events.outbox;
 
+import com.labelmint.platform.concurrent.DaemonThreads;
 import com.rabbitmq.client.BuiltinExchangeType;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
@@ -15,9 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -55,9 +54,9 @@ public class RabbitMqBroker {
         if (events.transport() != EventsConfig.Transport.RABBITMQ) {
             return;
         }
-        connecting = Executors.newSingleThreadScheduledExecutor(daemonThreads("rabbitmq-connect"));
+        connecting = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("rabbitmq-connect"));
         // amqp-client runs each channel's deliveries one at a time on these threads: one per consumer
-        consumerThreads = Executors.newFixedThreadPool(events.rabbitmq().consumers(), daemonThreads("rabbitmq-event-consumer"));
+        consumerThreads = Executors.newFixedThreadPool(events.rabbitmq().consumers(), DaemonThreads.named("rabbitmq-event-consumer"));
         publishing = BrokerConnection.open(factory(), "labelmint-publish", connection -> { }, connecting,
                 config.reconnectInterval());
         ConnectionFactory consumingFactory = factory();
@@ -107,14 +106,5 @@ public class RabbitMqBroker {
         factory.setTopologyRecoveryEnabled(true);
         factory.setNetworkRecoveryInterval(config.reconnectInterval().toMillis());
         return factory;
-    }
-
-    private static ThreadFactory daemonThreads(String name) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }
