@@ -117,6 +117,20 @@ final class CanaryBus implements AutoCloseable {
         }
     }
 
+    /** Canary events stored and not yet delivered (PENDING or SENT), over every batch. */
+    synchronized long canariesInFlight() {
+        try (PreparedStatement query = connection.prepareStatement(
+                     "SELECT count(*) FROM platform.outbox_event WHERE type = ? AND status IN ('PENDING', 'SENT')")) {
+            query.setString(1, CANARY_TYPE);
+            try (ResultSet result = query.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Outbox, inbox and receipts of the given batches, read in one statement. */
     synchronized State state(Collection<UUID> batches) {
         UUID[] ids = batches.toArray(UUID[]::new);

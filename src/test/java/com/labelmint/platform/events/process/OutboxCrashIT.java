@@ -124,7 +124,9 @@ class OutboxCrashIT {
                 CompletableFuture<HttpResponse<String>> publishing =
                         app.postJsonAsync(CanaryBus.PATH, CanaryBus.request(events, perTransaction));
                 long deadline = System.nanoTime() + DELIVERY_TIMEOUT.toNanos();
-                while (bus.allReceipts() - baseline < killAt) {
+                // and, while publishing goes on, at a moment when the relay has a backlog: a relay as quick as
+                // the publisher would otherwise often be killed with nothing of its own in flight
+                while (bus.allReceipts() - baseline < killAt || (!publishing.isDone() && bus.canariesInFlight() == 0)) {
                     app.assertAlive();
                     if (publishing.isDone()) {
                         assertThat(publishing.handle((response, failure) -> response == null ? failure.toString() : response.statusCode() + " " + response.body()).join())
@@ -158,7 +160,10 @@ class OutboxCrashIT {
                     assertThat(atKill.outboxRows()).as("only whole transactions of %d are stored: %s", perTransaction, atKill)
                             .isLessThan(events).isPositive().matches(rows -> rows % perTransaction == 0);
                 }
-                assertThat(atKill.inFlight()).as("the kill came while delivery was in progress: %s", atKill).isPositive();
+                // rows the dead relay had claimed can still commit as DELIVERED after the kill; then the kill cut
+                // publishing short, which is the crash this round proves instead
+                assertThat(atKill.inFlight() > 0 || !publishedAll)
+                        .as("the kill came while publishing or delivery was in progress: %s", atKill).isTrue();
                 assertThat(atKill.distinctReceipts()).as("no duplicate before the kill: %s", atKill).isEqualTo(atKill.receipts());
                 assertThat(atKill.inboxRecords()).as("a receipt commits with its inbox record: %s", atKill).isEqualTo(atKill.receipts());
 
