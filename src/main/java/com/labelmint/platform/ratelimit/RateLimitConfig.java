@@ -28,6 +28,13 @@ public interface RateLimitConfig {
     @WithDefault("250ms")
     Duration redisTimeout();
 
+    /**
+     * After most recent calls to Redis failed, how long requests skip it (unmetered, without waiting
+     * for the timeout) before one call probes whether it is back.
+     */
+    @WithDefault("2s")
+    Duration redisPauseAfterFailures();
+
     /** Route groups by name; a path belongs to the group with the longest matching prefix. */
     Map<String, Group> groups();
 

@@ -28,7 +28,7 @@ public class RateLimitStoreProducer {
     @ApplicationScoped
     RateLimitStore store(MeterRegistry registry) {
         return redis.configured()
-                ? new RedisRateLimitStore(redis.client(), config.redisTimeout(), registry)
+                ? new RedisRateLimitStore(redis.client(), config.redisTimeout(), config.redisPauseAfterFailures(), registry)
                 : new InProcessRateLimitStore();
     }
 

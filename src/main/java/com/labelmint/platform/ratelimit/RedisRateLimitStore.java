@@ -3,25 +3,35 @@ package com.labelmint.platform.ratelimit;
 import com.labelmint.platform.log.ThrottledWarning;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
+import io.smallrye.faulttolerance.api.TypedGuard;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
+import jakarta.enterprise.util.TypeLiteral;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
 
 /**
  * The store shared by every instance: one Lua script per request, so reading and charging all of a
  * request's quotas is a single atomic step on the Redis server, timed by the server's clock.
  * When Redis fails or is slower than the timeout, the request passes unmetered (fail open): an
- * outage of a counter must not take the API down with it.
+ * outage of a counter must not take the API down with it. A circuit breaker makes failing open
+ * cheap: once most of the recent calls failed, requests skip Redis for a pause instead of each
+ * waiting out the timeout, and then a single probe finds out whether it is back.
  */
 final class RedisRateLimitStore implements RateLimitStore {
 
+    /** Tagged {@code reason}: {@code redis-failed} (asked, no answer) or {@code redis-skipped} (breaker open). */
     static final String FAIL_OPEN_METRIC = "labelmint.ratelimit.failopen";
+    /** The breaker opens when half of this many recent calls failed: a few failures in a row, not one stray. */
+    private static final int BREAKER_WINDOW = 8;
     private static final Logger LOG = Logger.getLogger(RedisRateLimitStore.class);
 
     /**
@@ -64,15 +74,37 @@ final class RedisRateLimitStore implements RateLimitStore {
 
     private final Redis redis;
     private final Duration timeout;
-    private final Counter failOpen;
+    private final TypedGuard<Uni<Response>> breaker;
+    private final Counter failedOpen;
+    private final Counter skippedOpen;
     private final ThrottledWarning warning = new ThrottledWarning(LOG, Duration.ofSeconds(30));
 
-    RedisRateLimitStore(Redis redis, Duration timeout, MeterRegistry registry) {
+    RedisRateLimitStore(Redis redis, Duration timeout, Duration pauseAfterFailures, MeterRegistry registry) {
         this.redis = redis;
         this.timeout = timeout;
-        this.failOpen = Counter.builder(FAIL_OPEN_METRIC)
-                .description("Requests let through unmetered because the rate-limit store failed")
-                .register(registry);
+        // one trial call when the pause is over (successThreshold 1): the guard lets no other call through
+        // until it has settled, so only the probe may wait out the timeout while Redis is still away
+        this.breaker = TypedGuard.create(new TypeLiteral<Uni<Response>>() { })
+                .withCircuitBreaker()
+                .requestVolumeThreshold(BREAKER_WINDOW)
+                .failureRatio(0.5)
+                .delay(pauseAfterFailures.toMillis(), ChronoUnit.MILLIS)
+                .successThreshold(1)
+                .onStateChange(state -> {
+                    if (state == CircuitBreakerState.CLOSED) {
+                        LOG.info("Redis answers again: rate limiting meters requests again");
+                    }
+                })
+                .done()
+                .build();
+        this.failedOpen = failOpenCounter(registry, "redis-failed",
+                "Requests let through unmetered because Redis failed or did not answer in time");
+        this.skippedOpen = failOpenCounter(registry, "redis-skipped",
+                "Requests let through unmetered without asking Redis, which failed just before");
+    }
+
+    private static Counter failOpenCounter(MeterRegistry registry, String reason, String description) {
+        return Counter.builder(FAIL_OPEN_METRIC).tag("reason", reason).description(description).register(registry);
     }
 
     @Override
@@ -90,12 +122,15 @@ final class RedisRateLimitStore implements RateLimitStore {
         quotas.forEach(quota -> eval.arg(quota.key()));
         quotas.forEach(quota -> eval.arg(quota.intervalMicros()).arg(quota.limit()));
         eval.arg(charge ? 1 : 0);
-        return redis.send(eval)
-                .ifNoItem().after(timeout).fail()
+        return breaker.get(() -> redis.send(eval).ifNoItem().after(timeout).fail())
                 .map(response -> states(response, quotas.size()))
                 .onFailure().recoverWithItem(failure -> {
-                    failOpen.increment();
-                    warning.warn("Rate limiting fails open, Redis did not answer", failure.toString());
+                    if (failure instanceof CircuitBreakerOpenException) {
+                        skippedOpen.increment();
+                    } else {
+                        failedOpen.increment();
+                        warning.warn("Rate limiting fails open, Redis did not answer", failure.toString());
+                    }
                     return List.of();
                 });
     }
