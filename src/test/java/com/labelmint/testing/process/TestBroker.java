@@ -72,6 +72,11 @@ public final class TestBroker implements AutoCloseable {
     public record QueueState(int ready, int consumers) {
     }
 
+    /** Deletes the queue under whoever consumes from it, as an operator might; the broker cancels its consumers. */
+    public void deleteQueue() {
+        onChannel(channel -> channel.queueDelete(queue));
+    }
+
     /** Deletes the queue and the exchange; every instance using them should be stopped already. */
     @Override
     public void close() {

@@ -1,7 +1,6 @@
 package com.labelmint.platform.events.outbox;
 
 import com.labelmint.platform.concurrent.DaemonThreads;
-import com.rabbitmq.client.BuiltinExchangeType;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
@@ -11,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.security.NoSuchAlgorithmException;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,8 +31,6 @@ import javax.net.ssl.SSLContext;
  */
 @ApplicationScoped
 public class RabbitMqBroker {
-
-    private static final String ALL_EVENT_TYPES = "#";
 
     private final EventsConfig events;
     private final RabbitMqConfig config;
@@ -83,12 +79,9 @@ public class RabbitMqBroker {
     }
 
     private void declareAndSubscribe(Connection connection) throws IOException {
-        EventsConfig.Rabbitmq names = events.rabbitmq();
         Channel topology = connection.createChannel();
-        topology.exchangeDeclare(names.exchange(), BuiltinExchangeType.TOPIC, true);
-        topology.queueDeclare(names.queue(), true, false, false, Map.of());
-        topology.queueBind(names.queue(), names.exchange(), ALL_EVENT_TYPES);
-        consumer.subscribe(connection, topology);
+        EventTopology.declare(topology, events.rabbitmq());
+        consumer.subscribe(connection, topology, connecting, config.reconnectInterval());
     }
 
     private ConnectionFactory factory() throws NoSuchAlgorithmException {

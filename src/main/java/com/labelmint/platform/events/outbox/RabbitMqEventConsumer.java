@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
@@ -38,8 +40,12 @@ public class RabbitMqEventConsumer {
     private final OutcomeRecorder outcomes;
     private final EventsConfig.Rabbitmq config;
     private final ThrottledWarning unrecorded = new ThrottledWarning(LOG, Duration.ofSeconds(30));
+    private final ThrottledWarning notResubscribed = new ThrottledWarning(LOG, Duration.ofSeconds(30));
     private final List<EventMessages> subscribed = new CopyOnWriteArrayList<>();
     private final AtomicInteger inHand = new AtomicInteger();
+    private volatile ScheduledExecutorService retries;
+    private volatile Duration retryInterval;
+    private volatile boolean stopping;
 
     RabbitMqEventConsumer(ObjectMapper json, EventHandling handling, OutcomeRecorder outcomes, EventsConfig config) {
         this.json = json;
@@ -50,9 +56,13 @@ public class RabbitMqEventConsumer {
 
     /**
      * Starts the consumers on a new connection, the first on the channel that declared the topology. amqp-client
-     * re-subscribes them by itself when the connection recovers from an outage.
+     * re-subscribes them by itself when the connection recovers from an outage; a consumer the broker cancels (its
+     * queue was deleted) subscribes again by itself, every {@code retryInterval} until it succeeds, on {@code retries}.
      */
-    void subscribe(Connection connection, Channel topology) throws IOException {
+    void subscribe(Connection connection, Channel topology, ScheduledExecutorService retries, Duration retryInterval)
+            throws IOException {
+        this.retries = retries;
+        this.retryInterval = retryInterval;
         for (int i = 0; i < config.consumers(); i++) {
             Channel channel = i == 0 ? topology : connection.createChannel();
             channel.basicQos(config.prefetch());
@@ -64,6 +74,7 @@ public class RabbitMqEventConsumer {
 
     /** Stops taking messages and waits a little for those being handled, so that their outcomes are recorded. */
     void unsubscribe() {
+        stopping = true;
         for (EventMessages consumer : subscribed) {
             consumer.cancel();
         }
@@ -122,6 +133,32 @@ public class RabbitMqEventConsumer {
                 getChannel().basicReject(deliveryTag, false);
             } catch (IOException | RuntimeException e) {
                 LOG.debugf(e, "Rejecting a message failed; the broker redelivers it when the channel closes");
+            }
+        }
+
+        /**
+         * The broker cancelled this consumer, most likely because its queue was deleted. amqp-client's recovery
+         * covers a lost connection, not this: declare the topology again and consume anew on the same channel.
+         */
+        @Override
+        public void handleCancel(String consumerTag) {
+            LOG.warnf("RabbitMQ cancelled event consumer %s (was queue %s deleted?): declaring it again and resubscribing",
+                    consumerTag, config.queue());
+            retries.execute(this::resubscribe);
+        }
+
+        private void resubscribe() {
+            if (stopping) {
+                return;
+            }
+            try {
+                EventTopology.declare(getChannel(), config);
+                getChannel().basicConsume(config.queue(), false, this);
+                LOG.infof("Event consumer resubscribed to queue %s", config.queue());
+            } catch (IOException | RuntimeException e) {
+                notResubscribed.warn("Resubscribing an event consumer failed, trying again every "
+                        + retryInterval.toSeconds() + " s", e.toString());
+                retries.schedule(this::resubscribe, retryInterval.toMillis(), TimeUnit.MILLISECONDS);
             }
         }
 
