@@ -154,11 +154,13 @@ public class AuthService implements AuthApi {
                 });
     }
 
-    /** Signs in (creating the account on a first visit) as the Telegram user that Telegram vouched for. */
-    public TokenPair telegramLogin(Supplier<TelegramUser> verifiedUser) {
-        TelegramUser user = verifiedUser.get();
+    /**
+     * Signs in (creating the account on a first visit, brought by the owner of {@code referralCode} if one is given) as
+     * the Telegram user that Telegram vouched for.
+     */
+    public TokenPair telegramLogin(TelegramUser user, Optional<String> referralCode) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            AccountView account = telegram.accountFor(user);
+            AccountView account = telegram.accountFor(user, referralCode);
             refuseIfBanned(account);
             return tokens(account, sessions.open(account.id(), false));
         });

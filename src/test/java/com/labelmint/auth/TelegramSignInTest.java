@@ -1,12 +1,14 @@
 package com.labelmint.auth;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import com.labelmint.auth.telegram.TelegramTestSigner;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,7 +22,11 @@ class TelegramSignInTest {
     private static final String BOT_TOKEN = "42:TEST-BOT-TOKEN";
 
     private static String initData(long telegramId, long authDate, String token) {
-        Map<String, String> fields = new LinkedHashMap<>();
+        return initData(telegramId, authDate, token, Map.of());
+    }
+
+    private static String initData(long telegramId, long authDate, String token, Map<String, String> more) {
+        Map<String, String> fields = new LinkedHashMap<>(more);
         fields.put("auth_date", Long.toString(authDate));
         fields.put("query_id", "AAH" + telegramId);
         fields.put("user", "{\"id\":" + telegramId + ",\"first_name\":\"Ivan\",\"last_name\":\"Petrov\",\"username\":\"ivan"
@@ -109,6 +115,43 @@ class TelegramSignInTest {
                 .post("/api/v1/auth/credentials").then().statusCode(201);
         AuthFlowTest.login(email, AuthFlowTest.PASSWORD);
         given().auth().oauth2(access).delete("/api/v1/auth/telegram/link").then().statusCode(204);
+    }
+
+    @Test
+    void aMiniAppOpenedThroughAReferralLinkCountsForTheLinksOwnerOnTheFirstVisitOnly() {
+        String referrer = clientSignedIn();
+        String referrerId = AuthFlowTest.me(referrer).statusCode(200).extract().jsonPath().getString("id");
+        String code = referralOf(referrer).getString("code");
+        String otherCode = referralOf(clientSignedIn()).getString("code");
+
+        long newcomer = newTelegramId();
+        String newcomerAccess = webApp(initData(newcomer, now(), BOT_TOKEN, Map.of("start_param", "ref_" + code)))
+                .statusCode(200).extract().jsonPath().getString("accessToken");
+        assertThat(referralOf(newcomerAccess).getString("referredBy")).isEqualTo(referrerId);
+        webApp(initData(newcomer, now(), BOT_TOKEN, Map.of("start_param", "ref_" + otherCode))).statusCode(200);
+        assertThat(referralOf(newcomerAccess).getString("referredBy")).as("recorded once").isEqualTo(referrerId);
+        assertThat(referralOf(referrer).getLong("referrals")).isEqualTo(1);
+
+        long regular = newTelegramId();
+        String regularAccess = webApp(initData(regular, now(), BOT_TOKEN)).statusCode(200)
+                .extract().jsonPath().getString("accessToken");
+        webApp(initData(regular, now(), BOT_TOKEN, Map.of("start_param", "ref_" + code))).statusCode(200);
+        assertThat(referralOf(regularAccess).getString("referredBy")).as("an account that existed is nobody's referral").isNull();
+
+        String otherStart = webApp(initData(newTelegramId(), now(), BOT_TOKEN, Map.of("start_param", "task_" + code)))
+                .statusCode(200).extract().jsonPath().getString("accessToken");
+        assertThat(referralOf(otherStart).getString("referredBy")).as("a start parameter that is no referral").isNull();
+        assertThat(referralOf(referrer).getLong("referrals")).isEqualTo(1);
+    }
+
+    private static String clientSignedIn() {
+        String email = AuthFlowTest.uniqueEmail();
+        AuthFlowTest.register(email, AuthFlowTest.PASSWORD, "client").statusCode(201);
+        return (String) AuthFlowTest.login(email, AuthFlowTest.PASSWORD).get("accessToken");
+    }
+
+    private static JsonPath referralOf(String accessToken) {
+        return given().auth().oauth2(accessToken).get("/api/v1/users/me/referral").then().statusCode(200).extract().jsonPath();
     }
 
     @Test

@@ -10,11 +10,11 @@ import java.util.UUID;
  */
 public interface TelegramAccounts {
 
-    /** Whether this Telegram user has an account already (signed in, written to the bot, or linked before). */
-    boolean knows(long telegramUserId);
-
-    /** The account linked to this Telegram user, created (a labeler) on their first visit, as Telegram sign-in does. */
-    AccountView accountFor(TelegramProfile user);
+    /**
+     * The account linked to this Telegram user, created (a labeler) on their first visit, as Telegram sign-in does; on
+     * that first visit the owner of {@code referralCode}, if any, is recorded as having brought them.
+     */
+    AccountView accountFor(TelegramProfile user, Optional<String> referralCode);
 
     /**
      * Links the Telegram user to an existing account.

@@ -18,13 +18,8 @@ public class TelegramAccountsFacade implements TelegramAccounts {
     }
 
     @Override
-    public boolean knows(long telegramUserId) {
-        return TelegramIdentity.findByIdOptional(telegramUserId).isPresent();
-    }
-
-    @Override
-    public AccountView accountFor(TelegramProfile user) {
-        return signIn.accountFor(asUser(user));
+    public AccountView accountFor(TelegramProfile user, Optional<String> referralCode) {
+        return signIn.accountFor(asUser(user), referralCode);
     }
 
     @Override

@@ -16,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -41,7 +42,8 @@ public class TelegramAuthResource {
     @Path("/webapp")
     @Consumes(MediaType.APPLICATION_JSON)
     public TokenPair webApp(@Valid @NotNull InitDataRequest request) {
-        return auth.telegramLogin(() -> telegram.verifyInitData(request.initData()));
+        TelegramSignIn.MiniAppLaunch launch = telegram.verifyMiniAppLaunch(request.initData());
+        return auth.telegramLogin(launch.user(), launch.referralCode());
     }
 
     /** The Login Widget's callback object as it is (id, first_name, …, auth_date, hash). */
@@ -49,7 +51,7 @@ public class TelegramAuthResource {
     @Path("/login-widget")
     @Consumes(MediaType.APPLICATION_JSON)
     public TokenPair loginWidget(@NotNull @NotEmpty @Size(max = 16) Map<String, String> fields) {
-        return auth.telegramLogin(() -> telegram.verifyLoginWidget(fields));
+        return auth.telegramLogin(telegram.verifyLoginWidget(fields), Optional.empty());
     }
 
     @POST

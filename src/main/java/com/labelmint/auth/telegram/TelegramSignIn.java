@@ -3,12 +3,14 @@ package com.labelmint.auth.telegram;
 import com.labelmint.platform.error.ProblemException;
 import com.labelmint.users.api.AccountView;
 import com.labelmint.users.api.NewAccount;
+import com.labelmint.users.api.ReferralStart;
 import com.labelmint.users.api.Role;
 import com.labelmint.users.api.UsersApi;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -37,8 +39,21 @@ public class TelegramSignIn {
     }
 
     public TelegramUser verifyInitData(String data) {
+        return verifiedInitData(data).user();
+    }
+
+    /** Who opened the Mini App, and the referral code of the {@code startapp=ref_<code>} link they came through. */
+    public MiniAppLaunch verifyMiniAppLaunch(String data) {
+        VerifiedInitData verified = verifiedInitData(data);
+        return new MiniAppLaunch(verified.user(), verified.data().field("start_param").flatMap(ReferralStart::codeIn));
+    }
+
+    public record MiniAppLaunch(TelegramUser user, Optional<String> referralCode) {
+    }
+
+    private VerifiedInitData verifiedInitData(String data) {
         try {
-            return initData.verify(data, botToken(), config.initDataMaxAge(), clock.instant()).user();
+            return initData.verify(data, botToken(), config.initDataMaxAge(), clock.instant());
         } catch (TelegramAuthException e) {
             throw refused(e);
         }
@@ -52,11 +67,19 @@ public class TelegramSignIn {
         }
     }
 
-    /** The account this Telegram user signs in as, created on their first visit. */
-    public AccountView accountFor(TelegramUser user) {
+    /**
+     * The account this Telegram user signs in as, created on their first visit; then the owner of {@code referralCode},
+     * if any, is recorded as having brought them (in this transaction, so that only the visit that creates the account
+     * records one).
+     */
+    public AccountView accountFor(TelegramUser user, Optional<String> referralCode) {
         return TelegramIdentity.<TelegramIdentity>findByIdOptional(user.id())
                 .flatMap(identity -> users.find(identity.accountId))
-                .orElseGet(() -> firstVisit(user));
+                .orElseGet(() -> {
+                    AccountView account = firstVisit(user);
+                    referralCode.ifPresent(code -> users.recordReferral(account.id(), code));
+                    return account;
+                });
     }
 
     /** Links a Telegram user to an existing account; refuses one already linked elsewhere. */

@@ -3,9 +3,9 @@ package com.labelmint.notifications.telegram;
 import com.labelmint.auth.api.TelegramAccounts;
 import com.labelmint.auth.api.TelegramProfile;
 import com.labelmint.users.api.AccountView;
-import com.labelmint.users.api.UsersApi;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 
 /**
  * The account of whoever writes to the bot, created on their first message. It commits at once, in a transaction of
@@ -16,15 +16,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class BotAccounts {
 
     private final TelegramAccounts accounts;
-    private final UsersApi users;
 
-    BotAccounts(TelegramAccounts accounts, UsersApi users) {
+    BotAccounts(TelegramAccounts accounts) {
         this.accounts = accounts;
-        this.users = users;
     }
 
     public AccountView of(TelegramProfile user) {
-        return QuarkusTransaction.requiringNew().call(() -> accounts.accountFor(user));
+        return arrivingThrough(user, Optional.empty());
     }
 
     /**
@@ -32,14 +30,7 @@ public class BotAccounts {
      * checks the code). In the transaction that creates the account, so a handling retried after it committed finds an
      * account that is no longer new and records nothing twice, and one that failed before records nothing at all.
      */
-    public AccountView arrivingThrough(TelegramProfile user, String referralCode) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            boolean firstVisit = !accounts.knows(user.id());
-            AccountView account = accounts.accountFor(user);
-            if (firstVisit) {
-                users.recordReferral(account.id(), referralCode);
-            }
-            return account;
-        });
+    public AccountView arrivingThrough(TelegramProfile user, Optional<String> referralCode) {
+        return QuarkusTransaction.requiringNew().call(() -> accounts.accountFor(user, referralCode));
     }
 }

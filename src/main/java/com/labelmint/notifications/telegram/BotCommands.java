@@ -6,10 +6,12 @@ import com.labelmint.payments.api.PaymentsApi;
 import com.labelmint.tasks.api.LabelerActivity;
 import com.labelmint.tasks.api.TasksApi;
 import com.labelmint.users.api.AccountView;
+import com.labelmint.users.api.ReferralStart;
 import com.labelmint.users.api.UsersApi;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -23,8 +25,6 @@ public class BotCommands {
 
     /** What a link token looks like. */
     private static final String LINK_TOKEN = "[A-Za-z0-9_-]{43}";
-    /** A referral link's payload; any other /start payload is a plain /start. */
-    private static final String REFERRAL_PREFIX = "ref_";
 
     private final BotAccounts accounts;
     private final UsersApi users;
@@ -68,9 +68,8 @@ public class BotCommands {
             linking.link(message, argument);
             return;
         }
-        boolean referred = command.equals("start") && argument.startsWith(REFERRAL_PREFIX);
-        AccountView account = referred ? accounts.arrivingThrough(message.from(), argument.substring(REFERRAL_PREFIX.length()))
-                : accounts.of(message.from());
+        Optional<String> referralCode = command.equals("start") ? ReferralStart.codeIn(argument) : Optional.empty();
+        AccountView account = accounts.arrivingThrough(message.from(), referralCode);
         String language = BotTexts.languageOf(account);
         long chatId = message.chatId();
         switch (command) {

@@ -2,6 +2,7 @@ package com.labelmint.users.referral;
 
 import com.labelmint.platform.error.ProblemException;
 import com.labelmint.users.account.Account;
+import com.labelmint.users.api.ReferralStart;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -13,13 +14,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Referral links: every account has a code (made the first time it is asked for), shared as
- * {@code https://t.me/<bot>?start=ref_<code>}; a new Telegram user who starts the bot through it is recorded as
- * brought by the code's owner, once.
+ * {@code https://t.me/<bot>?start=ref_<code>}; a new Telegram user who starts the bot through it, or opens the Mini App
+ * through a {@code startapp=ref_<code>} link, is recorded as brought by the code's owner, once.
  */
 @ApplicationScoped
 public class Referrals {
 
-    /** What follows {@code ref_} in a /start payload. */
+    /** What follows {@code ref_} in a start parameter ({@link ReferralStart}). */
     public static final String CODE_PATTERN = "[a-z0-9]{12}";
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -44,7 +45,7 @@ public class Referrals {
             account.referralCode = newCode();
         }
         String link = botUsername.filter(name -> !name.isBlank())
-                .map(name -> "https://t.me/" + name + "?start=ref_" + account.referralCode).orElse(null);
+                .map(name -> "https://t.me/" + name + "?start=" + ReferralStart.payloadOf(account.referralCode)).orElse(null);
         return new Referral(account.referralCode, link, Account.count("referredBy", accountId), account.referredBy);
     }
 
