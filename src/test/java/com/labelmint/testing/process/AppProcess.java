@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -201,6 +202,25 @@ public final class AppProcess implements AutoCloseable {
 
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET().build());
+    }
+
+    /**
+     * The sum of a Prometheus metric's samples at {@code /q/metrics}, over the series whose labels include every one of
+     * {@code labels} (written as in the exposition, {@code reason="redis-failed"}); 0 when there is none.
+     */
+    public double metric(String name, String... labels) {
+        HttpResponse<String> response = get("/q/metrics");
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET /q/metrics answered " + response.statusCode() + " on " + this);
+        }
+        double sum = 0;
+        for (String line : response.body().split("\n")) {
+            if ((line.startsWith(name + " ") || line.startsWith(name + "{"))
+                    && Arrays.stream(labels).allMatch(line.substring(0, line.lastIndexOf(' '))::contains)) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return sum;
     }
 
     public HttpResponse<String> postJson(String path, String json) {

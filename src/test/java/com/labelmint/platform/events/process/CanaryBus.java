@@ -76,19 +76,6 @@ final class CanaryBus implements AutoCloseable {
         return json(response.body());
     }
 
-    /** A counter of the instance's Prometheus metrics (summed over its tags), 0 when absent. */
-    static double metric(AppProcess app, String name) {
-        HttpResponse<String> response = app.get("/q/metrics");
-        assertThat(response.statusCode()).isEqualTo(200);
-        double sum = 0;
-        for (String line : response.body().split("\n")) {
-            if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
-                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            }
-        }
-        return sum;
-    }
-
     /** Every canary batch that has at least one committed event in the outbox. */
     synchronized Set<UUID> batchesInOutbox() {
         Set<UUID> batches = new HashSet<>();

@@ -75,7 +75,7 @@ class OutboxCrashIT {
             CanaryBus.sleep(2200); // more than two poll intervals: an instance with the relay off delivers nothing
             CanaryBus.State later = bus.state(Set.of(batch));
             assertThat(later).as("relay off: nothing may move").isEqualTo(stored);
-            assertThat(CanaryBus.metric(publisher, "labelmint_events_relayed_total")).isZero();
+            assertThat(publisher.metric("labelmint_events_relayed_total")).isZero();
 
             publisher.kill();
             assertThat(publisher.isAlive()).isFalse();
@@ -91,7 +91,7 @@ class OutboxCrashIT {
             JsonNode report = CanaryBus.report(relay, batch);
             assertThat(report.get("receipts").asLong()).isEqualTo(events);
             assertThat(report.get("distinctEvents").asLong()).isEqualTo(events);
-            assertThat(CanaryBus.metric(relay, "labelmint_events_relayed_total"))
+            assertThat(relay.metric("labelmint_events_relayed_total"))
                     .as("the second instance relayed each stored event once").isEqualTo(events);
             relaying = relay; // passed: the next test may go on with it
         } finally {

@@ -94,7 +94,7 @@ class OutboxTwoInstancesRabbitMqIT extends TwoRelayingInstances {
         AppProcess survivor = first;
         AppProcess victim = second;
         Set<UUID> earlierBatches = bus.batchesInOutbox();
-        double consumedByVictimBefore = CanaryBus.metric(victim, "labelmint_events_delivered_total");
+        double consumedByVictimBefore = victim.metric("labelmint_events_delivered_total");
 
         // both publish half; the kill comes when between 20% and 80% of all events have been received
         int killAt = events / 5 + random.nextInt(events * 3 / 5);
@@ -110,7 +110,7 @@ class OutboxTwoInstancesRabbitMqIT extends TwoRelayingInstances {
             assertThat(deadline - System.nanoTime()).as("%d receipts within 60 s", killAt).isPositive();
             Thread.sleep(5);
         }
-        double consumedByVictim = CanaryBus.metric(victim, "labelmint_events_delivered_total") - consumedByVictimBefore;
+        double consumedByVictim = victim.metric("labelmint_events_delivered_total") - consumedByVictimBefore;
         long receivedAtKill = bus.allReceipts() - baseline;
         victim.kill();
         // what the dead process sent last may still commit: wait until the server is done with its connections
@@ -138,7 +138,7 @@ class OutboxTwoInstancesRabbitMqIT extends TwoRelayingInstances {
         }
         CanaryBus.State settled = bus.awaitSettled(round, events, Duration.ofSeconds(90), survivor, restarted);
         System.out.printf("%s: after the restart: %s; consumed by the restarted instance: %.0f%n", getClass().getSimpleName(),
-                settled, CanaryBus.metric(restarted, "labelmint_events_delivered_total"));
+                settled, restarted.metric("labelmint_events_delivered_total"));
         bus.assertDeliveredExactlyOnce(settled, events, round);
         for (UUID batch : round) {
             JsonNode report = CanaryBus.report(restarted, batch);

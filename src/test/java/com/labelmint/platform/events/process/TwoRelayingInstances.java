@@ -125,12 +125,12 @@ abstract class TwoRelayingInstances {
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), settled);
         // relayed: rows an instance claimed and handed to the transport; delivered: outcomes DELIVERED it
         // recorded (in-process that is the relay again, through a broker it is the instance's consumer)
-        double publishedByFirst = CanaryBus.metric(first, "labelmint_events_published_total");
-        double publishedBySecond = CanaryBus.metric(second, "labelmint_events_published_total");
-        double relayedByFirst = CanaryBus.metric(first, "labelmint_events_relayed_total");
-        double relayedBySecond = CanaryBus.metric(second, "labelmint_events_relayed_total");
-        double deliveredByFirst = CanaryBus.metric(first, "labelmint_events_delivered_total");
-        double deliveredBySecond = CanaryBus.metric(second, "labelmint_events_delivered_total");
+        double publishedByFirst = first.metric("labelmint_events_published_total");
+        double publishedBySecond = second.metric("labelmint_events_published_total");
+        double relayedByFirst = first.metric("labelmint_events_relayed_total");
+        double relayedBySecond = second.metric("labelmint_events_relayed_total");
+        double deliveredByFirst = first.metric("labelmint_events_delivered_total");
+        double deliveredBySecond = second.metric("labelmint_events_delivered_total");
         System.out.printf("%s: relayed %.0f, delivered %.0f by %s; relayed %.0f, delivered %.0f by %s%n",
                 getClass().getSimpleName(), relayedByFirst, deliveredByFirst, first, relayedBySecond, deliveredBySecond, second);
         bus.assertDeliveredExactlyOnce(settled, EVENTS, batches);
