@@ -1,5 +1,5 @@
 # The two commands a newcomer needs: `make run` and `make test`.
-.PHONY: run test e2e package demo bench bench-import bench-queue bench-consensus bench-ledger bench-load clean
+.PHONY: run test e2e package demo bench bench-import bench-queue bench-consensus bench-ledger bench-load bench-telegram-claim clean
 
 run: ## Run LabelMint on :8080 (embedded PostgreSQL and demo data unless configured otherwise)
 	bash scripts/run.sh
@@ -33,6 +33,9 @@ bench-ledger: ## Ledger transfers: 100 clients through Ledger.transfer (random p
 
 bench-load: ## Load: REST labelers and the Telegram webhook at rising open-loop rates until p99 passes 200 ms; writes bench/RESULTS.md
 	bash bench/load/run.sh
+
+bench-telegram-claim: ## The Telegram sender's claim query over a backlog behind a sent history, with and without its index, against a key lookup (pgbench); writes bench/RESULTS.md
+	bash bench/telegram-claim/run.sh
 
 clean:
 	mvn -B -ntp -q clean
