@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.labelmint.auth.telegram.TelegramTestSigner;
 import com.labelmint.projects.ProjectFixtures;
 import com.labelmint.tasks.QueueFixtures;
 import com.labelmint.testing.HeadlessChromium;
@@ -14,15 +13,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.net.URL;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,14 +42,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @QuarkusTest
 class MiniAppBrowserTest {
 
-    private static final String BOT_TOKEN = "42:TEST-BOT-TOKEN";
     private static final Map<String, Object> BOXES = Map.of(
             "dataFields", List.of(Map.of("name", "image", "type", "image", "required", true)),
             "label", Map.of("type", "bounding_boxes", "classes", List.of("car", "person"), "maxBoxes", 5));
-    /** Telegram's dark theme. */
-    private static final String THEME = "{\"bg_color\":\"#17212b\",\"text_color\":\"#f5f5f5\",\"hint_color\":\"#708499\","
-            + "\"link_color\":\"#6ab3f3\",\"button_color\":\"#5288c1\",\"button_text_color\":\"#ffffff\","
-            + "\"secondary_bg_color\":\"#232e3c\"}";
     /** The picture's red car spans these fractions of its 400×300 pixels (src/test/resources/META-INF/resources/test-images). */
     private static final double CAR_LEFT = 0.2;
     private static final double CAR_TOP = 0.3;
@@ -94,7 +85,7 @@ class MiniAppBrowserTest {
         QueueFixtures.execute(dataSource, "INSERT INTO tasks.item (project_id, data, answers_needed) VALUES (?, cast(? AS jsonb), 1)",
                 boxesProject, "{\"image\": \"" + root + "test-images/street.png\"}");
         QueueFixtures.items(dataSource, choiceProject, 2, 1);
-        long telegramId = newTelegramUser();
+        long telegramId = TelegramLaunch.newTelegramUser();
 
         WebDriverWait wait = openTheMiniAppAs(telegramId);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#task[data-kind='bounding_boxes'] #stage img")));
@@ -159,7 +150,7 @@ class MiniAppBrowserTest {
             QueueFixtures.items(dataSource, project, 1, 1);
             projects.add(project);
         }
-        long telegramId = newTelegramUser();
+        long telegramId = TelegramLaunch.newTelegramUser();
 
         WebDriverWait wait = openTheMiniAppAs(telegramId);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#task[data-kind='multiple_choice']")));
@@ -193,15 +184,9 @@ class MiniAppBrowserTest {
         assertThat(answers.get(projects.get(2))).isEqualTo(Map.of("rating", 4));
     }
 
-    /** Opens /app as Telegram does: signed initData, the client's version and platform, and the theme in the fragment. */
     private WebDriverWait openTheMiniAppAs(long telegramId) {
-        browser.get(root + "app#tgWebAppData=" + encode(initData(telegramId)) + "&tgWebAppVersion=8.0&tgWebAppPlatform=android"
-                + "&tgWebAppThemeParams=" + encode(THEME));
+        browser.get(TelegramLaunch.url(root, telegramId));
         return new WebDriverWait(browser, Duration.ofSeconds(30));
-    }
-
-    private static long newTelegramUser() {
-        return ThreadLocalRandom.current().nextLong(1_000_000, 9_000_000_000L);
     }
 
     /** Touches the image at one point (fractions of its size), moves in steps as a finger does, and lifts at another. */
@@ -231,7 +216,7 @@ class MiniAppBrowserTest {
 
     /** Signs in as the same Telegram user through the API and reads their answers back, by project (one each). */
     private static Map<UUID, Map<String, Object>> storedAnswersOf(long telegramId) {
-        String access = given().contentType(ContentType.JSON).body(Map.of("initData", initData(telegramId)))
+        String access = given().contentType(ContentType.JSON).body(Map.of("initData", TelegramLaunch.initData(telegramId)))
                 .post("/api/v1/auth/telegram/webapp").then().statusCode(200).extract().jsonPath().getString("accessToken");
         List<Map<String, Object>> items = given().auth().oauth2(access).get("/api/v1/tasks/answers").then().statusCode(200)
                 .extract().jsonPath().getList("items");
@@ -242,20 +227,6 @@ class MiniAppBrowserTest {
             assertThat(byProject.put(UUID.fromString((String) item.get("projectId")), answer)).as("one answer per project").isNull();
         }
         return byProject;
-    }
-
-    /** initData for a Telegram user, signed with the test bot's token as Telegram signs it. */
-    private static String initData(long telegramId) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("query_id", "AAH" + telegramId);
-        fields.put("user", "{\"id\":" + telegramId + ",\"first_name\":\"Olena\",\"username\":\"olena" + telegramId
-                + "\",\"language_code\":\"en\",\"allows_write_to_pm\":true}");
-        fields.put("auth_date", Long.toString(System.currentTimeMillis() / 1000));
-        return TelegramTestSigner.signInitData(fields, BOT_TOKEN);
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private Object script(String code) {

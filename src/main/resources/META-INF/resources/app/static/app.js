@@ -59,8 +59,8 @@
     this.status = status;
   }
 
-  function send(method, path, body) {
-    var headers = { 'Accept': 'application/json, application/problem+json' };
+  function send(method, path, body, extraHeaders) {
+    var headers = Object.assign({ 'Accept': 'application/json, application/problem+json' }, extraHeaders);
     if (body !== undefined) {
       headers['Content-Type'] = 'application/json';
     }
@@ -117,13 +117,13 @@
     return renewing;
   }
 
-  function api(method, path, body) {
-    return send(method, path, body).then(function (response) {
+  function api(method, path, body, extraHeaders) {
+    return send(method, path, body, extraHeaders).then(function (response) {
       if (response.status !== 401 || !tokens.refresh) {
         return read(response);
       }
       return renew().then(function () {
-        return send(method, path, body).then(read);
+        return send(method, path, body, extraHeaders).then(read);
       });
     });
   }
@@ -450,25 +450,96 @@
   function showWallet() {
     var view = $('wallet');
     showError(null);
-    return api('GET', '/api/v1/wallet?limit=20').then(function (wallet) {
-      view.replaceChildren();
-      view.append(el('h2', {}, 'Balance'));
-      view.append(wallet.balances.length === 0
-        ? el('p', { 'class': 'muted', id: 'no-balance' }, 'Nothing earned yet: accepted answers are paid here.')
-        : el('div', { 'class': 'balances' }, wallet.balances.map(function (balance) {
-          return el('div', { 'class': 'balance' }, [el('span', { 'class': 'muted' }, 'available'), el('strong', {}, money(balance.available)),
-            el('span', { 'class': 'muted' }, 'incoming ' + money(balance.incoming) + ', held ' + money(balance.held))]);
-        })));
-      view.append(el('h2', {}, 'History'));
-      view.append(wallet.history.items.length === 0
-        ? el('p', { 'class': 'muted' }, 'No movements yet.')
-        : el('ul', { 'class': 'history' }, wallet.history.items.map(function (movement) {
-          return el('li', {}, [
-            el('span', {}, [movement.reasonType + (movement.kind === 'pending' ? ' (held)' : ''),
-              el('span', { 'class': 'muted' }, ' ' + new Date(movement.at).toLocaleDateString())]),
-            el('span', { 'class': movement.direction }, (movement.direction === 'in' ? '+' : '−') + money(movement.amount))]);
-        })));
-    }, showError);
+    return Promise.all([api('GET', '/api/v1/wallet?limit=20'), api('GET', '/api/v1/wallet/withdrawals?limit=10')])
+      .then(function (both) {
+        var wallet = both[0];
+        view.replaceChildren();
+        view.append(el('h2', {}, 'Balance'));
+        view.append(wallet.balances.length === 0
+          ? el('p', { 'class': 'muted', id: 'no-balance' }, 'Nothing earned yet: accepted answers are paid here.')
+          : el('div', { 'class': 'balances' }, wallet.balances.map(function (balance) {
+            return el('div', { 'class': 'balance' }, [el('span', { 'class': 'muted' }, 'available'), el('strong', {}, money(balance.available)),
+              el('span', { 'class': 'muted' }, 'incoming ' + money(balance.incoming) + ', held ' + money(balance.held))]);
+          })));
+        view.append(withdrawForm(), el('h2', {}, 'Withdrawals'), withdrawalList(both[1].items));
+        view.append(el('h2', {}, 'History'));
+        view.append(wallet.history.items.length === 0
+          ? el('p', { 'class': 'muted' }, 'No movements yet.')
+          : el('ul', { 'class': 'history' }, wallet.history.items.map(function (movement) {
+            return el('li', {}, [
+              el('span', {}, [movement.reasonType + (movement.kind === 'pending' ? ' (held)' : ''),
+                el('span', { 'class': 'muted' }, ' ' + new Date(movement.at).toLocaleDateString())]),
+              el('span', { 'class': movement.direction }, (movement.direction === 'in' ? '+' : '−') + money(movement.amount))]);
+          })));
+      }, showError);
+  }
+
+  // One key per withdrawal the labeler means: a retry after a lost answer sends the same key with the same amount and
+  // address, so the server makes it once; a new amount or address is a new withdrawal with a new key.
+  var withdrawal = { key: null, amount: null, address: null };
+
+  function newKey() {
+    if (window.crypto.randomUUID) {
+      return window.crypto.randomUUID();
+    }
+    return Array.prototype.map.call(window.crypto.getRandomValues(new Uint8Array(16)), function (b) {
+      return (b + 256).toString(16).slice(1);
+    }).join('');
+  }
+
+  function withdrawForm() {
+    var amount = el('input', { id: 'withdraw-amount', name: 'amount', inputmode: 'decimal', autocomplete: 'off', placeholder: '10.00',
+      required: 'required' });
+    var address = el('input', { id: 'withdraw-address', name: 'address', autocomplete: 'off', autocapitalize: 'off',
+      spellcheck: 'false', placeholder: 'UQ…', required: 'required' });
+    var submit = el('button', { type: 'submit', 'class': 'primary', id: 'withdraw-submit' }, 'Withdraw');
+    var form = el('form', { id: 'withdraw-form', 'class': 'form' }, [
+      el('h2', {}, 'Withdraw'),
+      el('p', { 'class': 'muted' }, 'USDT to your TON wallet. Paste its address from your wallet app.'),
+      el('label', { 'for': 'withdraw-amount' }, 'Amount, USDT'), amount,
+      el('label', { 'for': 'withdraw-address' }, 'TON address'), address, submit]);
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      var order = { amount: amount.value.trim().replace(',', '.'), address: address.value.trim() };
+      if (withdrawal.key === null || withdrawal.amount !== order.amount || withdrawal.address !== order.address) {
+        withdrawal = { key: newKey(), amount: order.amount, address: order.address };
+      }
+      submit.disabled = true;
+      showError(null);
+      api('POST', '/api/v1/wallet/withdrawals', order, { 'Idempotency-Key': withdrawal.key })
+        .then(function () {
+          withdrawal = { key: null, amount: null, address: null };
+          return showWallet();
+        }, function (error) {
+          if (error instanceof ApiError) {
+            withdrawal.key = null; // the server answered: nothing to replay
+          }
+          showError(error);
+        })
+        .finally(function () {
+          submit.disabled = false;
+        });
+    });
+    return form;
+  }
+
+  var STATUS_WORDS = {
+    awaiting_approval: 'waiting for approval', approved: 'approved', queued: 'queued', sending: 'sending', sent: 'sent',
+    completed: 'completed', failed: 'failed', rejected: 'rejected'
+  };
+
+  function withdrawalList(withdrawals) {
+    if (withdrawals.length === 0) {
+      return el('p', { 'class': 'muted', id: 'no-withdrawals' }, 'No withdrawals yet.');
+    }
+    return el('ul', { 'class': 'history', id: 'withdrawals' }, withdrawals.map(function (item) {
+      var why = item.failureReason || item.decisionReason;
+      return el('li', { 'data-status': item.status }, [
+        el('span', {}, [STATUS_WORDS[item.status] || item.status,
+          el('span', { 'class': 'muted' }, ' to ' + item.address.slice(0, 6) + '…' + item.address.slice(-4)
+            + ', ' + new Date(item.createdAt).toLocaleDateString() + (why ? ': ' + why : ''))]),
+        el('span', { 'class': 'out' }, '−' + money(item.amount))]);
+    }));
   }
 
   // ---------------------------------------------------------------- views and start
