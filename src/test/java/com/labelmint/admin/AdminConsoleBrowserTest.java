@@ -92,7 +92,7 @@ class AdminConsoleBrowserTest {
         browser.clickAndLoad(By.cssSelector("a[href='/admin/disputes/" + dispute.id() + "']"));
         assertThat(browser.text(By.cssSelector(".answers"))).contains("positive", "negative");
         browser.screenshot("09-dispute");
-        browser.driver().findElement(By.cssSelector("#decide input[value=upheld]")).click();
+        browser.click(By.cssSelector("#decide input[value=upheld]"));
         browser.type(By.cssSelector("#decide textarea[name=note]"), "Sarcasm; negative is right");
         browser.clickAndLoad(By.cssSelector("#decide button"));
         assertThat(browser.currentUrl()).endsWith("/admin/disputes/" + dispute.id());

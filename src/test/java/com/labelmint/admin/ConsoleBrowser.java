@@ -10,7 +10,9 @@ import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -50,6 +52,27 @@ final class ConsoleBrowser implements AutoCloseable {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
         wait.until(ExpectedConditions.stalenessOf(leaving));
         wait.until(loaded -> "complete".equals(((JavascriptExecutor) loaded).executeScript("return document.readyState")));
+    }
+
+    /**
+     * Clicks something on the page as it is now. Right after a page load Chromium may still answer with a node of the
+     * page being replaced ("Node with given id does not belong to the document", seen once in CI): found again and
+     * clicked again, until the element belongs to the loaded page.
+     */
+    void click(By target) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(clicked -> {
+            try {
+                driver.findElement(target).click();
+                return true;
+            } catch (StaleElementReferenceException e) {
+                return false;
+            } catch (WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return false;
+                }
+                throw e;
+            }
+        });
     }
 
     void type(By field, String text) {

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Interactive;
 import org.openqa.selenium.interactions.PointerInput;
 import org.openqa.selenium.interactions.Sequence;
@@ -122,6 +123,26 @@ class MiniAppBrowserTest {
         browser.findElement(By.cssSelector(".tab[data-view='wallet']")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("wallet"), "History"));
         chromium.screenshot("miniapp-06-wallet");
+
+        // each answer was the item's only one (overlap 1), so consensus accepts it; the notice is in-app only by default,
+        // and the Mini App is where a Telegram labeler reads it, counted on the tab until read. Notices may still be
+        // arriving: each poll opens the tab again, until the list and the count agree.
+        By unread = By.cssSelector("#notices li[data-read='false']");
+        wait.until(counted -> {
+            browser.findElement(By.cssSelector(".tab[data-view='notices']")).click();
+            List<WebElement> badge = browser.findElements(By.cssSelector("#unread:not([hidden])"));
+            return !browser.findElements(By.cssSelector("#notices li[data-kind='answer-accepted'][data-read='false']")).isEmpty()
+                    && badge.size() == 1 && badge.get(0).getText().equals(String.valueOf(browser.findElements(unread).size()));
+        });
+        assertThat(browser.findElement(By.cssSelector("#notices li[data-kind='answer-accepted']")).getText())
+                .contains("Your answer was accepted");
+        chromium.screenshot("miniapp-10-notices");
+        wait.until(allRead -> {
+            if (!browser.findElements(unread).isEmpty()) {
+                browser.findElement(By.id("read-all")).click();
+            }
+            return browser.findElements(unread).isEmpty() && !browser.findElement(By.id("unread")).isDisplayed();
+        });
 
         Map<UUID, Map<String, Object>> answers = storedAnswersOf(telegramId);
         assertThat(answers.get(choiceProject)).isEqualTo(Map.of("value", "negative"));

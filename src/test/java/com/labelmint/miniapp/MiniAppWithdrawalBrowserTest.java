@@ -9,12 +9,16 @@ import com.labelmint.payments.ledger.LedgerAccounts;
 import com.labelmint.payments.withdrawal.WithdrawalProfile;
 import com.labelmint.tasks.QueueFixtures;
 import com.labelmint.testing.HeadlessChromium;
+import com.labelmint.testing.TestAccounts;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.net.URL;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -53,7 +57,14 @@ class MiniAppWithdrawalBrowserTest {
         long telegramId = TelegramLaunch.newTelegramUser();
         UUID labeler = accountOf(telegramId);
         HotWalletMoney.deposit(dataSource, accounts, ledger, labeler, "10");
+        try {
+            withdrawTwiceAtOnceAfterARefusal(telegramId, labeler);
+        } finally {
+            rejectWhatIsLeftQueued(labeler);
+        }
+    }
 
+    private void withdrawTwiceAtOnceAfterARefusal(long telegramId, UUID labeler) throws Exception {
         try (HeadlessChromium chromium = HeadlessChromium.phone(390, 844)) {
             WebDriver browser = chromium.driver();
             browser.get(TelegramLaunch.url(root, telegramId));
@@ -72,7 +83,7 @@ class MiniAppWithdrawalBrowserTest {
             ((JavascriptExecutor) browser).executeScript(
                     "var form = document.getElementById('withdraw-form'); form.requestSubmit(); form.requestSubmit();");
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#withdrawals li[data-status='queued']")));
-            chromium.screenshot("miniapp-10-withdrawal-queued");
+            chromium.screenshot("miniapp-11-withdrawal-queued");
 
             assertThat(browser.findElements(By.cssSelector("#withdrawals li"))).hasSize(1);
             assertThat(browser.findElement(By.id("withdrawals")).getText()).contains("queued", "0:3c3c", "−4.50 USDT");
@@ -81,6 +92,21 @@ class MiniAppWithdrawalBrowserTest {
         assertThat(withdrawals(labeler)).as("submitted twice with one key: made once").isEqualTo(1);
         assertThat(QueueFixtures.count(dataSource, "SELECT amount FROM payments.withdrawal WHERE user_id = ? AND address_raw = ?",
                 labeler, ADDRESS)).isEqualTo(4_500_000L);
+    }
+
+    /** The other tests of this profile send whatever is queued, step by step: they must not find this test's withdrawal. */
+    private void rejectWhatIsLeftQueued(UUID labeler) throws Exception {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(
+                "SELECT id FROM payments.withdrawal WHERE user_id = ? AND status IN ('queued', 'awaiting_approval', 'approved')")) {
+            query.setObject(1, labeler);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    given().auth().oauth2(TestAccounts.admin(dataSource).accessToken()).contentType(ContentType.JSON)
+                            .body(Map.of("reason", "test over")).post("/api/v1/admin/withdrawals/" + rows.getObject(1) + "/rejection")
+                            .then().statusCode(200);
+                }
+            }
+        }
     }
 
     private static void fill(WebDriver browser, String amount, String address) {

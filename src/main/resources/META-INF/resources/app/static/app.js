@@ -542,9 +542,56 @@
     }));
   }
 
+  // ---------------------------------------------------------------- notices
+
+  // What LabelMint told the labeler in the app: accepted and rejected answers and rewards stay here unless they asked
+  // for them in Telegram or by e-mail, so the Mini App is where a Telegram labeler reads them.
+  function refreshUnread() {
+    return api('GET', '/api/v1/notifications/unread-count').then(function (count) {
+      $('unread').textContent = count.unread > 99 ? '99+' : String(count.unread);
+      $('unread').hidden = count.unread === 0;
+    }, function () {
+      $('unread').hidden = true; // a badge is not worth an error on screen
+    });
+  }
+
+  function showNotices() {
+    var view = $('notices');
+    showError(null);
+    return api('GET', '/api/v1/notifications?limit=30').then(function (page) {
+      view.replaceChildren();
+      var unread = page.items.filter(function (notice) { return !notice.read; }).length;
+      view.append(el('div', { 'class': 'row' }, [el('h2', {}, 'Notices'),
+        unread === 0 ? el('span', {}) : el('button', { type: 'button', 'class': 'secondary', id: 'read-all', onclick: readAll }, 'Mark all read')]));
+      view.append(page.items.length === 0
+        ? el('p', { 'class': 'muted', id: 'no-notices' }, 'Nothing yet: accepted answers and rewards show up here.')
+        : el('ul', { 'class': 'history notices' }, page.items.map(noticeItem)));
+      return refreshUnread();
+    }, showError);
+  }
+
+  function noticeItem(notice) {
+    var about = [notice.params.project, new Date(notice.createdAt).toLocaleString()].filter(Boolean).join(' · ');
+    var item = el('li', { 'data-kind': notice.kind, 'data-read': String(notice.read) }, [
+      el('span', {}, [el('strong', {}, notice.title), el('span', { 'class': 'muted' }, about)])]);
+    if (!notice.read) {
+      item.addEventListener('click', function () {
+        api('POST', '/api/v1/notifications/' + notice.id + '/read').then(function () {
+          item.setAttribute('data-read', 'true');
+          return refreshUnread();
+        }, showError);
+      });
+    }
+    return item;
+  }
+
+  function readAll() {
+    api('POST', '/api/v1/notifications/read-all').then(showNotices, showError);
+  }
+
   // ---------------------------------------------------------------- views and start
 
-  var VIEWS = { task: loadNextTask, wallet: showWallet };
+  var VIEWS = { task: loadNextTask, wallet: showWallet, notices: showNotices };
 
   function switchTo(name) {
     document.querySelectorAll('.tab').forEach(function (tab) {
@@ -572,6 +619,7 @@
       return;
     }
     signIn().then(function () {
+      refreshUnread();
       return switchTo('task');
     }).catch(function (error) {
       showStatus(null);

@@ -142,6 +142,9 @@ public class RabbitMqEventConsumer {
          */
         @Override
         public void handleCancel(String consumerTag) {
+            if (stopping) {
+                return; // the instance is shutting down: its retry executor is gone, and nothing is to be consumed
+            }
             LOG.warnf("RabbitMQ cancelled event consumer %s (was queue %s deleted?): declaring it again and resubscribing",
                     consumerTag, config.queue());
             retries.execute(this::resubscribe);
