@@ -12,6 +12,7 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -73,14 +74,33 @@ class SpoolDirectory {
         deleteTree(folder);
     }
 
+    /**
+     * Best effort: instances starting together race to remove the same folders (a scale-out restart met one gone
+     * half-way and failed to start), and another's leftovers are never a reason for this instance not to start.
+     */
     private static void removeFoldersOfStoppedInstances(Path instances) throws IOException {
         try (DirectoryStream<Path> folders = Files.newDirectoryStream(instances, INSTANCE_PREFIX + "*")) {
             for (Path candidate : folders) {
-                if (Files.isDirectory(candidate) && ownerStopped(candidate)) {
-                    LOG.infof("Removing spooled imports of a stopped instance: %s", candidate);
-                    deleteTree(candidate);
+                try {
+                    if (Files.isDirectory(candidate) && ownerStopped(candidate)) {
+                        LOG.infof("Removing spooled imports of a stopped instance: %s", candidate);
+                        deleteTree(candidate);
+                    }
+                } catch (UncheckedIOException e) { // from inside the walk of the folder's tree
+                    notRemoved(candidate, e.getCause());
+                } catch (IOException e) {
+                    notRemoved(candidate, e);
                 }
             }
+        }
+    }
+
+    private static void notRemoved(Path candidate, IOException failure) {
+        if (failure instanceof NoSuchFileException) {
+            LOG.debugf("%s went while being looked at: another instance starting removed it", candidate);
+        } else {
+            LOG.warnf("Could not remove the spooled imports of a stopped instance, %s (%s); the next start tries again",
+                    candidate, failure);
         }
     }
 

@@ -9,6 +9,13 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,6 +58,37 @@ class SpoolDirectoryTest {
         assertThat(someoneElses).exists();
         running.stop(null);
         starting.stop(null);
+    }
+
+    @Test
+    void instancesStartingTogetherAllStartWhileTheyRaceToRemoveTheSameStoppedFolders() throws Exception {
+        List<Path> stopped = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            Path folder = Files.createDirectories(spoolDirectory.resolve("labelmint-import/instance-stopped-" + i));
+            try (FileChannel unlocked = FileChannel.open(folder.resolve("instance.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                Files.writeString(folder.resolve("left-behind.spool"), "{\"data\": {}}\n");
+            }
+            stopped.add(folder);
+        }
+        int starting = 4;
+        ExecutorService threads = Executors.newFixedThreadPool(starting);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<SpoolDirectory>> started = new ArrayList<>();
+        for (int i = 0; i < starting; i++) {
+            started.add(threads.submit(() -> {
+                go.await();
+                return new SpoolDirectory(spoolDirectory);
+            }));
+        }
+        go.countDown();
+        try {
+            for (Future<SpoolDirectory> instance : started) {
+                instance.get(30, TimeUnit.SECONDS).stop(null); // throws if its start failed
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(stopped).allSatisfy(folder -> assertThat(folder).doesNotExist());
     }
 
     @Test
